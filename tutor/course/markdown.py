@@ -1,0 +1,89 @@
+"""Lesson Markdown with LaTeX formulas -> Markdown with terminal-text formulas."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tutor.course.mathtext import render_latex
+
+__all__ = ["Formula", "find_formulas", "render_inline", "render_markdown"]
+
+_INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$(?!\$)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# Characters that would turn rendered maths into Markdown syntax (W_f … b_f is emphasis).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One formula of a Markdown text: its LaTeX, 1-based line, and whether it is display."""
+
+    latex: str
+    line: int
+    display: bool
+
+
+def _blocks(md: str) -> Iterator[tuple[str, int, str]]:
+    """Split into ("text" | "code" | "display", first line, text) pieces, in order."""
+    lines = md.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if _FENCE.match(line):
+            j = i + 1
+            while j < len(lines) and not _FENCE.match(lines[j]):
+                j += 1
+            yield "code", i + 1, "\n".join(lines[i : j + 1])
+            i = j + 1
+            continue
+        stripped = line.strip()
+        if stripped.startswith("$$"):
+            body, j = stripped[2:], i
+            while not body.rstrip().endswith("$$") or (j == i and len(stripped) < 4):
+                j += 1
+                if j >= len(lines):
+                    body += "$$"  # unclosed: render_latex will see the stray $ and complain
+                    break
+                body += "\n" + lines[j].strip()
+            yield "display", i + 1, body.rstrip()[:-2]
+            i = j + 1
+            continue
+        yield "text", i + 1, line
+        i += 1
+
+
+def find_formulas(md: str) -> list[Formula]:
+    """Every formula, with the line it starts on (code blocks are skipped)."""
+    found: list[Formula] = []
+    for kind, line, text in _blocks(md):
+        if kind == "display":
+            found.append(Formula(text.strip(), line, True))
+        elif kind == "text":
+            found.extend(Formula(m.group(1), line, False) for m in _INLINE.finditer(text))
+    return found
+
+
+def render_inline(text: str) -> str:
+    """Render the `$…$` formulas of one line of prose (prompts, options) as plain text."""
+    return _INLINE.sub(lambda m: render_latex(m.group(1)), text)
+
+
+def render_markdown(md: str) -> str:
+    """Markdown for display: inline maths as escaped text, display maths as its own block.
+
+    Raises MathError for a formula outside the supported subset (content check reports it
+    with its line before a learner ever sees it).
+    """
+    out: list[str] = []
+    for kind, _line, text in _blocks(md):
+        if kind == "display":
+            out.extend(["", "```text", "    " + render_latex(text.strip()), "```", ""])
+        elif kind == "text":
+            out.append(
+                _INLINE.sub(lambda m: _MD_SPECIAL.sub(r"\\\1", render_latex(m.group(1))), text)
+            )
+        else:
+            out.append(text)
+    return "\n".join(out)

@@ -1,0 +1,72 @@
+"""The Textual app: holds the course and the learner's language, routes between screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+
+from tutor.course import ContentError, Course, Lang, load_course
+from tutor.ui.strings import t
+
+MIN_SIZE = (60, 16)
+
+
+class TutorApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "LSTM Tutor"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("l", "toggle_lang", "中文/English"),
+        Binding("question_mark", "help", "Keys"),
+    ]
+
+    lang: reactive[Lang] = reactive("en")
+
+    def __init__(self, lang: Lang = "en", content_root: Path | None = None) -> None:
+        super().__init__()
+        self.set_reactive(TutorApp.lang, lang)
+        self.content_root = content_root
+        self.course: Course | None = None
+        self.content_error: ContentError | None = None
+
+    def on_mount(self) -> None:
+        try:
+            self.course = load_course(self.content_root)
+        except ContentError as exc:
+            self.content_error = exc
+        self.title = t("app_title", self.lang)
+        if self.course is None:
+            from tutor.ui.screens.content_error import ContentErrorScreen
+
+            self.push_screen(ContentErrorScreen())
+        else:
+            from tutor.ui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+
+    def watch_lang(self, lang: Lang) -> None:
+        self.title = t("app_title", lang)
+
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+
+    def action_help(self) -> None:
+        from tutor.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen())
+
+    def open_demos(self, initial: str | None = None) -> None:
+        from tutor.ui.screens.demos import DemosScreen
+
+        self.push_screen(DemosScreen(initial=initial))
+
+
+def run_app(lang: Lang = "en", content_root: Path | None = None) -> int:
+    TutorApp(lang=lang, content_root=content_root).run()
+    return 0

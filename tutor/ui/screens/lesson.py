@@ -1,0 +1,95 @@
+"""The reader: one lesson's text with its formulas as terminal text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from tutor.course import Lang, Lesson
+from tutor.course.markdown import render_markdown
+from tutor.course.mathtext import MathError
+from tutor.ui.strings import t
+
+if TYPE_CHECKING:
+    from tutor.ui.app import TutorApp
+
+
+def reading_markdown(lesson: Lesson, lang: Lang) -> str:
+    """The lesson as display Markdown; a broken file becomes a message, not a crash."""
+    try:
+        return render_markdown(lesson.reading(lang))
+    except (OSError, UnicodeDecodeError, MathError) as exc:
+        return f"# {lesson.title(lang)}\n\n> {t('reading_broken', lang)} {exc}"
+
+
+class LessonScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("d", "demo", "Demo"),
+        Binding("right_square_bracket", "move(1)", "Next"),
+        Binding("left_square_bracket", "move(-1)", "Previous"),
+        Binding("j", "scroll(1)", show=False),
+        Binding("k", "scroll(-1)", show=False),
+    ]
+
+    app: TutorApp
+
+    def __init__(self, lesson_id: str) -> None:
+        super().__init__()
+        self.lesson_id = lesson_id
+
+    @property
+    def lesson(self) -> Lesson:
+        assert self.app.course is not None
+        return self.app.course.lesson(self.lesson_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="lesson-title")
+        with VerticalScroll(id="reading"):
+            yield Markdown(id="lesson-text")
+        yield Static(id="lesson-footer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._show, init=True)
+        self.query_one("#reading").focus()
+
+    def _show(self, lang: Lang) -> None:
+        lesson = self.lesson
+        course = self.app.course
+        assert course is not None
+        number = course.lessons.index(lesson) + 1
+        self.query_one("#lesson-title", Static).update(
+            f"{number}/{len(course.lessons)}  {lesson.title(lang)}"
+        )
+        self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
+        counts = lesson.count_by_kind()
+        summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+        demo = f"  ·  d: {t('demo_for_lesson', lang)} `{lesson.demo}`" if lesson.demo else ""
+        self.query_one("#lesson-footer", Static).update(
+            f"{t('lesson_questions', lang)}: {summary or t('no_questions', lang)}{demo}"
+        )
+
+    def action_move(self, step: int) -> None:
+        course = self.app.course
+        assert course is not None
+        index = course.lessons.index(self.lesson) + step
+        if 0 <= index < len(course.lessons):
+            self.lesson_id = course.lessons[index].id
+            self._show(self.app.lang)
+            self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def action_demo(self) -> None:
+        if self.lesson.demo is None:
+            self.notify(t("no_demo", self.app.lang))
+            return
+        self.app.open_demos(self.lesson.demo)
