@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tutor.course.paths import content_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def mini_content() -> Path:
+    """A small, valid two-lesson course (fast and independent of the shipped lessons)."""
+    return FIXTURES / "mini"
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped content, to break on purpose."""
+    target = tmp_path / "content"
+    shutil.copytree(content_dir(), target)
+    return target

@@ -1,0 +1,38 @@
+from tutor.course.markdown import find_formulas, render_inline, render_markdown
+
+MD = """# Title
+Gate $f_t = \\sigma(z)$ and $b_f$ here.
+
+$$
+C_t = f_t \\odot C_{t-1}
+$$
+
+$$h_t = o_t \\odot \\tanh(C_t)$$
+
+```python
+price = "$5 and $6"
+```
+"""
+
+
+def test_finds_inline_and_display_formulas_with_lines() -> None:
+    found = [(f.latex, f.line, f.display) for f in find_formulas(MD)]
+    assert found == [
+        ("f_t = \\sigma(z)", 2, False),
+        ("b_f", 2, False),
+        ("C_t = f_t \\odot C_{t-1}", 4, True),
+        ("h_t = o_t \\odot \\tanh(C_t)", 8, True),
+    ]
+
+
+def test_renders_formulas_and_leaves_code_alone() -> None:
+    out = render_markdown(MD)
+    assert "fₜ = σ(z)" in out
+    assert "b\\_f" in out  # escaped, so Markdown does not read W_f … b_f as emphasis
+    assert "Cₜ = fₜ ⊙ Cₜ₋₁" in out
+    assert '"$5 and $6"' in out
+    assert "\\odot" not in out
+
+
+def test_render_inline() -> None:
+    assert render_inline("range of $\\sigma$ is (0, 1)") == "range of σ is (0, 1)"

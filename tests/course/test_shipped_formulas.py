@@ -1,0 +1,37 @@
+"""Every formula in the shipped content renders as terminal text, with no LaTeX left."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tutor.course import LANGS, load_course
+from tutor.course.check import _texts
+from tutor.course.markdown import _INLINE, find_formulas, render_markdown
+from tutor.course.mathtext import render_latex
+
+RAW_LATEX = re.compile(r"\\[A-Za-z]+|\\[{}]|[{}]")
+COURSE = load_course()
+
+
+@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
+@pytest.mark.parametrize("lang", LANGS)
+def test_reading_formulas_render(lesson, lang) -> None:
+    text = lesson.reading(lang)
+    formulas = find_formulas(text)
+    assert formulas, "every lesson has mathematics or notation to show"
+    for formula in formulas:
+        shown = render_latex(formula.latex)
+        assert not RAW_LATEX.search(shown), (formula.line, formula.latex, shown)
+    rendered = render_markdown(text)
+    assert not re.search(r"\\(frac|tanh|tilde|sigma|odot|partial)\b", rendered)
+
+
+@pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
+def test_question_formulas_render(lesson) -> None:
+    for question in lesson.questions:
+        for field, text in _texts(question):
+            for match in _INLINE.finditer(text):
+                shown = render_latex(match.group(1))
+                assert not RAW_LATEX.search(shown), (question.id, field, shown)

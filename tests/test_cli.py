@@ -1,0 +1,102 @@
+"""Each command of the command line, run as a learner or author would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tutor import __version__
+from tutor.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["lessons"], ["content"], ["content", "check"], ["demo"]],
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and "Usage:" in out
+
+
+def test_lessons_json_lists_ids_titles_and_counts(mini_content: Path) -> None:
+    code, out, _ = run("--content", str(mini_content), "lessons", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["lessons"][0] == {
+        "id": "one",
+        "title": {"zh": "第一课", "en": "Lesson one"},
+        "questions": {"choice": 3, "recall": 2, "numeric": 1},
+    }
+
+
+def test_lessons_table_in_the_chosen_language(mini_content: Path) -> None:
+    code, out, _ = run("--lang", "zh", "--content", str(mini_content), "lessons")
+    assert code == 0 and "第一课" in out and "Lesson one" not in out
+
+
+def test_shipped_lessons_json() -> None:
+    code, out, _ = run("lessons", "--json")
+    assert code == 0
+    lessons = json.loads(out)["lessons"]
+    assert len(lessons) == 11
+    assert lessons[0]["title"]["zh"].startswith("LSTM 如何缓解 RNN 梯度消失")
+    assert all(lesson["questions"]["choice"] >= 3 for lesson in lessons)
+    assert all(lesson["questions"]["recall"] >= 2 for lesson in lessons)
+
+
+def test_content_check_ok(mini_content: Path) -> None:
+    code, out, _ = run("content", "check", str(mini_content))
+    assert code == 0 and out.startswith("ok: 2 lessons")
+
+
+def test_content_check_reports_and_fails(tmp_path: Path, mini_content: Path) -> None:
+    import shutil
+
+    broken = tmp_path / "content"
+    shutil.copytree(mini_content, broken)
+    (broken / "stray.md").write_text("x", "utf-8")
+    code, _, err = run("content", "check", str(broken))
+    assert code == 1
+    assert "content/stray.md: file is not used by any lesson" in err
+    assert "1 problem(s)" in err
+
+
+def test_lessons_on_broken_content_is_a_clear_error(tmp_path: Path) -> None:
+    code, _, err = run("--content", str(tmp_path), "lessons")
+    assert code == 1 and "course.toml: file is missing" in err and "Traceback" not in err
+
+
+def test_unknown_demo_is_rejected() -> None:
+    code, _, err = run("demo", "nonsense")
+    assert code == 2 and "nonsense" in err
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "tutor", "--version"], capture_output=True, text=True, check=False
+    )
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_default_language_follows_the_locale() -> None:
+    from tutor.i18n import default_lang
+
+    assert default_lang({"LANG": "zh_CN.UTF-8"}) == "zh"
+    assert default_lang({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}) == "en"
+    assert default_lang({"LC_MESSAGES": "zh_TW"}) == "zh"
+    assert default_lang({}) == "en"

@@ -1,0 +1,105 @@
+"""The app as a learner drives it: home, open a lesson, switch language, go back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Markdown, OptionList, Static
+
+from tutor.ui.app import TutorApp
+from tutor.ui.screens.content_error import ContentErrorScreen
+from tutor.ui.screens.help import HelpScreen
+from tutor.ui.screens.home import HomeScreen
+from tutor.ui.screens.lesson import LessonScreen, reading_markdown
+
+
+def static_text(app: TutorApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_home_lists_the_eleven_lessons_in_the_chosen_language() -> None:
+    app = TutorApp(lang="zh")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 11
+        assert "LSTM 如何缓解 RNN 梯度消失" in str(options.get_option_at_index(0).prompt)
+
+
+async def test_open_lesson_switch_language_and_go_back() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        lesson = app.course.lessons[1]
+        assert app.screen.lesson_id == lesson.id
+        assert lesson.title("en") in static_text(app, "#lesson-title")
+        markdown = app.screen.query_one(Markdown)
+        assert markdown.source == reading_markdown(lesson, "en")
+
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert lesson.title("zh") in static_text(app, "#lesson-title")
+        assert app.screen.query_one(Markdown).source == reading_markdown(lesson, "zh")
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one(OptionList)
+        assert lesson.title("zh") in str(options.get_option_at_index(1).prompt)
+        assert options.highlighted == 1
+
+
+async def test_next_and_previous_lesson(mini_content: Path) -> None:
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert app.screen.lesson_id == "two"
+        await pilot.press("right_square_bracket")  # stays on the last one
+        assert app.screen.lesson_id == "two"
+        await pilot.press("left_square_bracket")
+        assert app.screen.lesson_id == "one"
+
+
+async def test_reader_shows_no_raw_latex(mini_content: Path) -> None:
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        source = app.screen.query_one(Markdown).source
+        assert "fₜ = σ(W\\_f · \\[hₜ₋₁, xₜ\\] + b\\_f)" in source
+        assert "\\sigma" not in source and "\\tilde" not in source
+
+
+async def test_help_opens_and_closes() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_broken_content_shows_the_problems(tmp_path: Path) -> None:
+    app = TutorApp(lang="en", content_root=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ContentErrorScreen)
+        texts = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "course.toml: file is missing" in texts
+
+
+async def test_quit_key() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
