@@ -1,0 +1,72 @@
+"""Grade an exercise's cells through tutor.answers, with error carried forward in worksheets.
+
+A worksheet cell that is wrong against the true answer, but right given the learner's own
+earlier (wrong) cells, earns credit and says so: one slip early on costs one cell, not six.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from tutor.answers import Verdict, check_expression, check_numbers, parse_numbers
+from tutor.exercises.model import Cell, Exercise
+
+CARRIED = {
+    "zh": "按你前面填写的值计算，这一格是对的（错误沿用）；请回头检查前面的格。",
+    "en": "Right, given your own earlier cells (error carried forward); check those cells again.",
+}
+
+
+@dataclass(frozen=True)
+class CellResult:
+    verdict: Verdict
+    carried_forward: bool = False
+
+
+def grade_cell(cell: Cell, text: str, expected: Any = None) -> Verdict:
+    """One cell against its expected value (or an override, for error carried forward)."""
+    target = cell.expected if expected is None else expected
+    if cell.kind == "expression":
+        return check_expression(text, target, symbols=cell.symbols, mistakes=cell.mistakes or None)
+    return check_numbers(text, target, decimals=cell.decimals, mistakes=cell.mistakes or None)
+
+
+def grade(exercise: Exercise, responses: Mapping[str, str]) -> dict[str, CellResult]:
+    """Grade every answered cell, in order. Unanswered cells are left out of the result."""
+    truth = exercise.answers
+    values: dict[str, Any] = dict(truth)  # the learner's values where given: later cells use them
+    results: dict[str, CellResult] = {}
+    for cell in exercise.cells:
+        text = responses.get(cell.name, "")
+        if not text.strip():
+            continue
+        result = CellResult(grade_cell(cell, text))
+        if result.verdict.outcome in ("incorrect", "partial"):
+            result = _carried_forward(cell, text, values, truth) or result
+        results[cell.name] = result
+        if cell.kind == "numeric" and result.verdict.outcome != "invalid":
+            learner = parse_numbers(text)
+            if learner is not None and np.shape(learner) == cell.shape:
+                values[cell.name] = learner
+    return results
+
+
+def _carried_forward(
+    cell: Cell, text: str, values: Mapping[str, Any], truth: Mapping[str, Any]
+) -> CellResult | None:
+    """Credit for a cell that is right given the learner's own wrong earlier cells."""
+    if cell.recompute is None or all(
+        np.allclose(values[name], truth[name]) for name in cell.depends
+    ):
+        return None
+    verdict = grade_cell(cell, text, expected=cell.recompute(values))
+    if verdict.outcome != "correct":
+        return None
+    return CellResult(
+        Verdict(outcome="correct", score=verdict.score, feedback=dict(CARRIED), mistake=None),
+        carried_forward=True,
+    )
