@@ -103,3 +103,19 @@ async def test_quit_key() -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_tiny_terminal_gets_a_message_and_keeps_the_place(mini_content: Path) -> None:
+    from tutor.ui.screens.too_small import TooSmallScreen
+
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.resize_terminal(40, 10)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "too small" in str(app.screen.query_one(Static).render())
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson_id == "one"

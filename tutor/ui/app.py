@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
 from tutor.course import ContentError, Course, Lang, load_course
 from tutor.ui.strings import t
-
-MIN_SIZE = (60, 16)
-
 
 class TutorApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -22,6 +20,8 @@ class TutorApp(App[None]):
         Binding("l", "toggle_lang", "中文/English"),
         Binding("question_mark", "help", "Keys"),
     ]
+
+    MIN_SIZE = (60, 16)
 
     lang: reactive[Lang] = reactive("en")
 
@@ -46,6 +46,18 @@ class TutorApp(App[None]):
             from tutor.ui.screens.home import HomeScreen
 
             self.push_screen(HomeScreen())
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Cover the screen with a clear message while the terminal is too small; nothing is lost."""
+        from tutor.ui.screens.too_small import TooSmallScreen
+
+        width, height = self.MIN_SIZE
+        too_small = event.size.width < width or event.size.height < height
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
 
     def watch_lang(self, lang: Lang) -> None:
         self.title = t("app_title", lang)

@@ -7,8 +7,8 @@ from tutor.course.model import Lang
 STRINGS: dict[str, dict[Lang, str]] = {
     "app_title": {"zh": "LSTM 面试导师", "en": "LSTM Tutor"},
     "home_heading": {
-        "zh": "课程：11 个 LSTM / RNN 面试问题",
-        "en": "Course: 11 LSTM / RNN interview questions",
+        "zh": "课程：{n} 个 LSTM / RNN 面试问题",
+        "en": "Course: {n} LSTM / RNN interview questions",
     },
     "home_hint": {
         "zh": "↑↓ 选择  Enter 打开  l 切换语言  d 演示  ? 按键  q 退出",
