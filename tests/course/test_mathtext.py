@@ -40,3 +40,8 @@ def test_unsupported_latex_is_an_error_with_position(latex: str, pos: int) -> No
 def test_no_raw_latex_survives() -> None:
     shown = render_latex(r"\frac{\partial C_t}{\partial C_{t-1}} = \tilde{C}_t \odot \tanh(x)")
     assert "\\" not in shown and "{" not in shown
+
+
+def test_operator_after_a_closing_bar_is_binary() -> None:
+    assert render_latex(r"\lvert C_t \rvert < \lvert C_{t-1} \rvert + 1") == "|Cₜ| < |Cₜ₋₁| + 1"
+    assert render_latex(r"|-x| + \|g\| - 1") == "|−x| + ‖g‖ − 1"

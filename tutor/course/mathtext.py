@@ -228,11 +228,22 @@ def _render_sequence(cur: _Cursor, closing: str) -> str:
             atom = " " + atom
         elif isinstance(atom, _Word) and parts and parts[-1][-1:] not in SPACED | OPENING | {" "}:
             atom = _Word(" " + atom)
-        if atom in SPACED and parts and parts[-1].strip() not in SPACED | OPENING:
+        if atom in SPACED and parts and not _opens(parts):
             atom = f" {atom} "
         elif atom in ",;":
             atom += " "
         parts.append(atom)
+
+
+def _opens(parts: list[str]) -> bool:
+    """Whether what precedes an operator leaves it unary: an operator or an opening bracket.
+
+    A bar opens when it is the odd one of its kind so far (|x| + 1: the second bar closes).
+    """
+    last = parts[-1].strip()
+    if last in ("|", "‖"):
+        return sum(p.strip() == last for p in parts) % 2 == 1
+    return last in SPACED | OPENING
 
 
 class _Word(str):
