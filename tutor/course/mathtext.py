@@ -224,7 +224,7 @@ def _render_sequence(cur: _Cursor, closing: str) -> str:
             parts.append(base + _script(_render_atom(cur), ch == "^"))
             continue
         atom = _render_atom(cur)
-        if parts and _ends_loose(parts[-1]) and atom[:1].isalnum():
+        if parts and _ends_loose(parts[-1]) and atom[:1] not in SPACED | set(")]},;."):
             atom = " " + atom
         elif isinstance(atom, _Word) and parts and parts[-1][-1:] not in SPACED | OPENING | {" "}:
             atom = _Word(" " + atom)

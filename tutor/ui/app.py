@@ -10,7 +10,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 
 from tutor.course import ContentError, Course, Lang, load_course
+from tutor.ui.cjk_wrap import install as install_cjk_wrap
 from tutor.ui.strings import t
+
 
 class TutorApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -27,6 +29,7 @@ class TutorApp(App[None]):
 
     def __init__(self, lang: Lang = "en", content_root: Path | None = None) -> None:
         super().__init__()
+        install_cjk_wrap()
         self.set_reactive(TutorApp.lang, lang)
         self.content_root = content_root
         self.course: Course | None = None

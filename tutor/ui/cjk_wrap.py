@@ -1,0 +1,35 @@
+"""Line-wrapping for Chinese text in Textual.
+
+Rich and Textual wrap at whitespace only (rich._wrap.re_word, textual._wrap.re_chunk), so a Chinese sentence, which has
+no spaces, moves to the next line as one block and leaves ragged short lines. Here every
+CJK character is a chunk of its own (a line may break before it), with closing punctuation
+kept on the same line as the character before it and opening punctuation on the line of the
+character after it, as Chinese typesetting requires.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CLOSE = "，。、；：！？）》」』”’…%\uff05"
+OPEN = "（《「『“‘"
+
+_WORD = (
+    rf"[{OPEN}]*[{CJK}][{CLOSE}]*"  # one CJK character with its punctuation
+    rf"|[{OPEN}]*[^\s{CJK}{OPEN}]+?(?=[{OPEN}]*[{CJK}]|\s|$)[{CLOSE}]*"  # a Latin run
+    r"|\S+"
+)
+# Textual's chunks: a word and the spaces after it, or spaces alone.
+CJK_CHUNK = re.compile(rf"(?:{_WORD})\s*|\s+")
+# Rich's words: spaces before, the word, spaces after.
+CJK_WORD = re.compile(rf"\s*(?:{_WORD})\s*")
+
+
+def install() -> None:
+    """Make Rich's and Textual's wrappers break between CJK characters (idempotent)."""
+    from rich import _wrap as rich_wrap
+    from textual import _wrap as textual_wrap
+
+    rich_wrap.re_word = CJK_WORD
+    textual_wrap.re_chunk = CJK_CHUNK
