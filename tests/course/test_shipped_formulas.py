@@ -19,6 +19,8 @@ def assert_no_raw_latex(latex: str, shown: str) -> None:
     assert not RAW_MACRO.search(shown), (latex, shown)
     assert shown.count("{") <= latex.count("\\{"), (latex, shown)
     assert shown.count("}") <= latex.count("\\}"), (latex, shown)
+
+
 COURSE = load_course()
 
 
@@ -37,6 +39,6 @@ def test_reading_formulas_render(lesson, lang) -> None:
 @pytest.mark.parametrize("lesson", COURSE.lessons, ids=lambda lesson: lesson.id)
 def test_question_formulas_render(lesson) -> None:
     for question in lesson.questions:
-        for field, text in _texts(question):
+        for _field, text in _texts(question):
             for match in _INLINE.finditer(text):
                 assert_no_raw_latex(match.group(1), render_latex(match.group(1)))
