@@ -1,0 +1,64 @@
+"""What a check returns (Verdict) and what the preview shows (Preview)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from . import messages
+from .mistakes import lookup
+
+Outcome = Literal["correct", "partial", "incorrect", "invalid"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of checking one answer.
+
+    `feedback` has the keys "zh" and "en". An "invalid" answer (not understood, wrong shape) is
+    never counted as an attempt; `error_pos` then says where in the text the problem is.
+    `wrong_elements` are flat (row-major) indices of the wrong entries of a vector or matrix,
+    `expected_shape` the shape a numeric answer should have (() for a single number).
+    """
+
+    outcome: Outcome
+    score: float
+    feedback: dict[str, str]
+    mistake: str | None = None
+    wrong_elements: tuple[int, ...] | None = None
+    expected_shape: tuple[int, ...] | None = None
+    error_pos: int | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether this is a real attempt (invalid input never counts against the learner)."""
+        return self.outcome != "invalid"
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the tutor shows while the learner types; never whether the answer is right.
+
+    `text` is the answer as understood (o⋅(1 − tanh²(C))), or the input with a caret line under
+    the problem and the message; `message` is the error in both languages.
+    """
+
+    ok: bool
+    text: str
+    error_pos: int | None = None
+    message: dict[str, str] | None = None
+
+
+def correct(note: str = "correct", **extra: object) -> Verdict:
+    return Verdict("correct", 1.0, messages.text(note), **extra)  # type: ignore[arg-type]
+
+
+def invalid(texts: dict[str, str], pos: int | None = None, **extra: object) -> Verdict:
+    return Verdict("invalid", 0.0, texts, error_pos=pos, **extra)  # type: ignore[arg-type]
+
+
+def with_mistake(base: dict[str, str], mistake_id: str | None) -> dict[str, str]:
+    """Append the catalog's feedback for `mistake_id` to a verdict's feedback."""
+    if mistake_id is None:
+        return base
+    return messages.join(base, lookup(mistake_id).feedback)
