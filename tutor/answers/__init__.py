@@ -9,7 +9,7 @@ from .errors import AnswerSyntaxError
 from .expressions import check_expression
 from .help import HELP
 from .mistakes import CATALOG, Mistake
-from .numbers import check_numbers
+from .numbers import check_numbers, parse_numbers
 from .preview import preview
 from .symbolic import warm_up
 from .verdict import Outcome, Preview, Verdict
@@ -26,6 +26,7 @@ __all__ = [
     "Verdict",
     "check_expression",
     "check_numbers",
+    "parse_numbers",
     "preview",
     "warm_up",
 ]

@@ -68,6 +68,18 @@ def check_numbers(
         return invalid(messages.text("internal"), expected_shape=want.shape)
 
 
+def parse_numbers(text: str) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
+    """The numbers a learner typed (flat, row-major) and their shape; None if not understood.
+
+    Worksheets use it to carry a learner's own (possibly wrong) value into later cells.
+    """
+    try:
+        array = _learner_array(parse(text, lists=True))
+    except (AnswerSyntaxError, ValueError, ArithmeticError):
+        return None
+    return None if array is None else (array.flat, array.shape)
+
+
 def _grade(
     text: str,
     node: Node,

@@ -50,8 +50,8 @@ def grade(exercise: Exercise, responses: Mapping[str, str]) -> dict[str, CellRes
         results[cell.name] = result
         if cell.kind == "numeric" and result.verdict.outcome != "invalid":
             learner = parse_numbers(text)
-            if learner is not None and np.shape(learner) == cell.shape:
-                values[cell.name] = learner
+            if learner is not None and len(learner[0]) == int(np.prod(cell.shape)):
+                values[cell.name] = np.reshape(learner[0], cell.shape)
     return results
 
 
