@@ -1,4 +1,4 @@
-"""The keys, in the learner's language."""
+"""The keys and how to type answers, in the learner's language."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from tutor.ui.strings import HELP_KEYS, t
 
@@ -22,9 +22,12 @@ class HelpScreen(ModalScreen[None]):
     app: TutorApp
 
     def compose(self) -> ComposeResult:
+        from tutor.answers import HELP  # plain text; loads neither sympy nor numpy
+
         lang = self.app.lang
         rows = "\n".join(f"[b]{key:<12}[/b] {what}" for key, what in HELP_KEYS[lang])
-        with Vertical(id="help"):
+        with VerticalScroll(id="help"):
             yield Static(f"[b]{t('help_title', lang)}[/b]\n")
             yield Static(rows)
-            yield Static(f"\n[dim]{t('help_close', lang)}[/dim]")
+            yield Markdown(HELP[lang], id="input-help")
+            yield Static(f"[dim]{t('help_close', lang)}[/dim]")
