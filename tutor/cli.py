@@ -81,8 +81,15 @@ def content() -> None:
 
 @content.command("check")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
-def content_check(directory: Path | None) -> None:
-    """Validate a content folder (default: the shipped one).
+@click.option(
+    "--seeds",
+    default=200,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Draw every exercise generator at every difficulty with this many seeds (0: skip).",
+)
+def content_check(directory: Path | None, seeds: int) -> None:
+    """Validate a content folder (default: the shipped one) and the exercise generators.
 
     Exits non-zero and names the file, line, question id and field of every problem.
     """
@@ -91,11 +98,72 @@ def content_check(directory: Path | None) -> None:
     course, problems = check_content(directory)
     for problem in problems:
         click.echo(problem.format(course.root), err=True)
+    generator_problems = _check_generators(seeds)
+    for message in generator_problems:
+        click.echo(f"generator {message}", err=True)
     questions = sum(len(lesson.questions) for lesson in course.lessons)
-    if problems:
-        click.echo(f"{len(problems)} problem(s) in {course.root}", err=True)
+    total = len(problems) + len(generator_problems)
+    if total:
+        click.echo(f"{total} problem(s) in {course.root}", err=True)
         sys.exit(1)
-    click.echo(f"ok: {len(course.lessons)} lessons, {questions} questions in {course.root}")
+    drawn = f"; every generator drawn with {seeds} seeds per difficulty" if seeds else ""
+    click.echo(f"ok: {len(course.lessons)} lessons, {questions} questions in {course.root}{drawn}")
+
+
+def _check_generators(seeds: int) -> list[str]:
+    """Every generator over `seeds` seeds, on all cores: a few messages each say enough."""
+    if not seeds:
+        return []
+    from concurrent.futures import ProcessPoolExecutor
+
+    from tutor.exercises import REGISTRY
+    from tutor.exercises.selfcheck import check_generator_by_name
+
+    names = list(REGISTRY)
+    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
+        found = pool.map(check_generator_by_name, names, [seeds] * len(names))
+        return [message for messages in found for message in messages[:5]]
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_", is_flag=True, help="List the generators by lesson.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Which draw.")
+@click.option("--difficulty", default=1, show_default=True, type=click.IntRange(1, 3))
+@click.option("--lang", "lang_", type=LANG_CHOICE, help="Language (default: the tutor's).")
+@click.option("--solution", is_flag=True, help="Also print the answers and the worked solution.")
+@click.pass_context
+def exercise(
+    ctx: click.Context,
+    name: str | None,
+    list_: bool,
+    seed: int,
+    difficulty: int,
+    lang_: str | None,
+    solution: bool,
+) -> None:
+    """Print a generated exercise as a learner sees it (for authors and reviewers)."""
+    from tutor.exercises import REGISTRY, generate
+    from tutor.exercises.display import render_exercise
+
+    lang = lang_ or ctx.obj["lang"]
+    if list_ or name is None:
+        by_lesson: dict[str, list[str]] = {}
+        for generator in REGISTRY.values():
+            levels = ",".join(map(str, generator.difficulties))
+            line = f"  {generator.describe(lang)}  [difficulty {levels}]"
+            by_lesson.setdefault(generator.lesson, []).append(line)
+        for lesson, lines in by_lesson.items():
+            click.echo(lesson)
+            click.echo("\n".join(lines))
+        return
+    if name not in REGISTRY:
+        raise click.BadParameter(f"unknown generator {name!r}; see --list", param_hint="NAME")
+    try:
+        drawn = generate(name, seed, difficulty)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--difficulty") from exc
+    click.echo(render_exercise(drawn, lang, solution=solution))
 
 
 @main.command()

@@ -43,6 +43,17 @@ _ENTRIES = [
        "previous cell: Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ (and in backprop, ∂Cₜ/∂fₜ = Cₜ₋₁).",
        "这里把新的记忆单元 Cₜ 用在了应当用上一时刻 Cₜ₋₁ 的地方。遗忘门作用于上一时刻的记忆："
        "Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ（反向传播中 ∂Cₜ/∂fₜ = Cₜ₋₁）。"),
+    _m("lstm.no-forget-gate", "the forget gate left out of the cell update",
+       "记忆更新漏掉了遗忘门",
+       "This is Cₜ₋₁ + iₜ ⊙ C̃ₜ, the 1997 cell without a forget gate. Since Gers et al. (2000) "
+       "the old cell is scaled first: Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ.",
+       "这是 Cₜ₋₁ + iₜ ⊙ C̃ₜ，即 1997 年没有遗忘门的单元。自 Gers 等人（2000）起，旧记忆要先乘遗忘门："
+       "Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ。"),
+    _m("lstm.state-not-carried", "the first step's state not carried to the second",
+       "第二步没有用第一步得到的状态",
+       "This is step 2 computed from h₀ and C₀ again. The states move on: step 2 reads "
+       "[h₁, x₂] and its forget gate scales C₁.",
+       "这是用 h₀、C₀ 重新计算第二步的结果。状态要向前传递：第二步读 [h₁, x₂]，遗忘门作用于 C₁。"),
     _m("lstm.h-current-for-prev", "hₜ used where hₜ₋₁ belongs", "把 hₜ 用在了应当用 hₜ₋₁ 的地方",
        "This uses hₜ where the previous hidden state belongs. Every gate at step t reads "
        "[hₜ₋₁, xₜ]; hₜ is what the step produces.",

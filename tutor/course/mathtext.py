@@ -141,6 +141,7 @@ SYMBOLS: dict[str, str] = {
     "arg": "arg",
     "det": "det",
     "lim": "lim",
+    "dim": "dim",
 }
 
 # Combining marks for accents; they follow the base character.
@@ -243,7 +244,7 @@ def _opens(parts: list[str]) -> bool:
     last = parts[-1].strip()
     if last in ("|", "‖"):
         return sum(p.strip() == last for p in parts) % 2 == 1
-    return last in SPACED | OPENING
+    return last in SPACED | OPENING | {",", ";"}  # [-0.5, -0.8]: both minus signs are unary
 
 
 class _Word(str):

@@ -43,6 +43,23 @@ NOTATION: dict[str, str] = {
     "dz_i": r"\partial L/\partial z_i",
     "dz_C": r"\partial L/\partial z_C",
     "dz_o": r"\partial L/\partial z_o",
+    # PyTorch's nn.LSTM names (its stacked layout)
+    "weight_ih": r"\text{weight_ih}",
+    "weight_hh": r"\text{weight_hh}",
+    "bias_ih": r"\text{bias_ih}",
+    "bias_hh": r"\text{bias_hh}",
+    # backward-pass, clipping, GRU and BiLSTM givens
+    "dC_next": r"dC_{t+1} \odot f_{t+1}",
+    "theta": r"\theta",
+    "xs": r"[x_1, \ldots, x_T]",
+    "W_hn": "W_{hn}",
+    "W_xn": "W_{xn}",
+    "b_hn": "b_{hn}",
+    "b_xn": "b_{xn}",
+    "W_fwd": "W^f",
+    "b_fwd": "b^f",
+    "W_bwd": "W^b",
+    "b_bwd": "b^b",
 }
 
 
@@ -77,7 +94,11 @@ def render_exercise(exercise: Exercise, lang: Lang, *, solution: bool = False) -
         places = (
             ""
             if cell.decimals is None or cell.kind == "expression"
-            else (f"  ({cell.decimals} {'位小数' if lang == 'zh' else 'decimals'})")
+            else f"  ({'整数' if lang == 'zh' else 'a whole number'})"
+            if cell.decimals == 0
+            else (
+                f"  ({cell.decimals} {'位小数' if lang == 'zh' else _plural(cell.decimals, 'decimal')})"
+            )
         )
         lines.append(f"  {render_inline(cell.label)} = ?{places}")
     if not solution:
@@ -90,10 +111,14 @@ def render_exercise(exercise: Exercise, lang: Lang, *, solution: bool = False) -
         lines.append(f"  {n}. {render_inline(step.text(lang))}{tail}")
     lines += ["", {"zh": "答案", "en": "Answers"}[lang] + ":"]
     for cell in exercise.cells:
-        value = format_value(cell.expected, cell.decimals or 4)
+        value = format_value(cell.expected, 4 if cell.decimals is None else cell.decimals)
         lines.append(f"  {render_inline(cell.label)} = {value}")
     mistakes = exercise.mistakes()
     if mistakes:
         lines += ["", {"zh": "已编目的常见错误", "en": "Catalogued mistakes"}[lang] + ":"]
         lines += [f"  {name}: {', '.join(ids)}" for name, ids in mistakes.items()]
     return "\n".join(lines)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"

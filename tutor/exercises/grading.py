@@ -7,7 +7,7 @@ earlier (wrong) cells, earns credit and says so: one slip early on costs one cel
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -38,32 +38,35 @@ def grade_cell(cell: Cell, text: str, expected: Any = None) -> Verdict:
 def grade(exercise: Exercise, responses: Mapping[str, str]) -> dict[str, CellResult]:
     """Grade every answered cell, in order. Unanswered cells are left out of the result."""
     truth = exercise.answers
-    values: dict[str, Any] = dict(truth)  # the learner's values where given: later cells use them
+    values: dict[str, Any] = dict(truth)  # later cells are recomputed from these
+    wrong: set[str] = set()  # earlier cells the learner got wrong: their values carry forward
     results: dict[str, CellResult] = {}
     for cell in exercise.cells:
         text = responses.get(cell.name, "")
         if not text.strip():
             continue
         result = CellResult(grade_cell(cell, text))
-        if result.verdict.outcome in ("incorrect", "partial"):
-            result = _carried_forward(cell, text, values, truth) or result
+        if result.verdict.outcome in ("incorrect", "partial") and wrong & set(cell.depends):
+            result = _carried_forward(cell, text, values) or result
         results[cell.name] = result
-        if cell.kind == "numeric" and result.verdict.outcome != "invalid":
-            learner = parse_numbers(text)
+        if result.verdict.outcome in ("incorrect", "partial") or result.carried_forward:
+            learner = parse_numbers(text) if cell.kind == "numeric" else None
             if learner is not None and len(learner[0]) == int(np.prod(cell.shape)):
                 values[cell.name] = np.reshape(learner[0], cell.shape)
+                wrong.add(cell.name)
     return results
 
 
-def _carried_forward(
-    cell: Cell, text: str, values: Mapping[str, Any], truth: Mapping[str, Any]
-) -> CellResult | None:
-    """Credit for a cell that is right given the learner's own wrong earlier cells."""
-    if cell.recompute is None or all(
-        np.allclose(values[name], truth[name]) for name in cell.depends
-    ):
+def _carried_forward(cell: Cell, text: str, values: Mapping[str, Any]) -> CellResult | None:
+    """Credit for a cell that is right given the learner's own wrong earlier cells.
+
+    The learner's earlier values are known only as typed (rounded), while they may have
+    carried full precision on their calculator, so this check allows one decimal less.
+    """
+    if cell.recompute is None:
         return None
-    verdict = grade_cell(cell, text, expected=cell.recompute(values))
+    looser = replace(cell, decimals=None if cell.decimals is None else max(cell.decimals - 1, 0))
+    verdict = grade_cell(looser, text, expected=cell.recompute(values))
     if verdict.outcome != "correct":
         return None
     return CellResult(

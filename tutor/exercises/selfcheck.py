@@ -50,3 +50,10 @@ def check_generator(generator: Generator, seeds: Iterable[int]) -> list[str]:
                 continue
             problems += check_exercise(exercise)
     return problems
+
+
+def check_generator_by_name(name: str, seeds: int) -> list[str]:
+    """check_generator over seeds 0..seeds-1, by name (picklable, for a process pool)."""
+    from tutor.exercises.registry import REGISTRY
+
+    return check_generator(REGISTRY[name], range(seeds))

@@ -1,0 +1,255 @@
+"""Family 8: one step of backpropagation through time, numeric, as a worksheet.
+
+The step's gate values are the givens; the engine's step and step_backward produce every
+number (the gates are realised as biases with zero weights, so σ(b) is exactly the given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from tutor.engine import lstm
+from tutor.engine.activations import sigmoid_grad
+from tutor.exercises.families._common_backward import (
+    as_array,
+    fmt,
+    hints,
+    numeric,
+    prompt,
+    say,
+    shown,
+)
+from tutor.exercises.families._draw import between, signed, sizes
+from tutor.exercises.model import Degenerate, Exercise
+from tutor.exercises.registry import register
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    return np.log(p / (1.0 - p))
+
+
+def gate_params(
+    f: np.ndarray, i: np.ndarray, C_tilde: np.ndarray, o: np.ndarray, input_size: int
+) -> lstm.LSTMParams:
+    """Zero weights and the biases that make the gates exactly the given values."""
+    H = f.shape[0]
+    zeros = np.zeros((H, H + input_size))
+    return lstm.LSTMParams(
+        W_f=zeros, W_i=zeros, W_C=zeros, W_o=zeros,
+        b_f=_logit(f), b_i=_logit(i), b_C=np.arctanh(C_tilde), b_o=_logit(o),
+    )  # fmt: skip
+
+
+@register("bptt.step", "backpropagation", "一步 BPTT（数值）", "One BPTT step, numeric")
+def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
+    H, D = sizes(rng, difficulty)
+    x, h_prev = signed(rng, 1.0, D, low=0.05), signed(rng, 0.9, H, low=0.05)
+    C_prev = signed(rng, 1.5, H, low=0.2)
+    f, i, o = (between(rng, 0.1, 0.9, H) for _ in range(3))
+    C_tilde = signed(rng, 0.9, H, low=0.1)
+    dh, dC_next = signed(rng, 1.0, H, low=0.1), signed(rng, 1.0, H, low=0.1)
+    row = int(rng.integers(H))
+
+    params = gate_params(f, i, C_tilde, o, D)
+    st = lstm.step(params, x, h_prev, C_prev)
+    g = lstm.step_backward(params, st, dh, dC_next)
+    if np.min(np.abs(g.dz_f)) < 0.005 or np.min(np.abs(g.dc_total)) < 0.05:
+        raise Degenerate("gradients too small to teach anything")
+    hx = np.concatenate([h_prev, x])
+    through_h = lstm.step_backward(params, st, dh, None).dc_total  # without the cell path
+
+    def from_dC(values: Mapping[str, Any]) -> lstm.LSTMStepGrads:
+        # the learner's dC_t as the whole cell gradient: dh = 0, dc = their value
+        return lstm.step_backward(params, st, np.zeros(H), as_array(values["dC"], (H,)))
+
+    def dz_f_from(values: Mapping[str, Any]) -> np.ndarray:
+        return as_array(values["df"], (H,)) * sigmoid_grad(f)
+
+    def row_from(values: Mapping[str, Any]) -> np.ndarray:
+        return as_array(values["dz_f"], (H,))[row] * hx
+
+    w_label = "$dW_f$" if H == 1 else f"$dW_f[{row + 1}, :]$"
+    # the cells that only multiply dC_t by one factor: (engine field, label, mistakes)
+    from_dC_cells = (
+        (
+            "dc_prev",
+            "$dC_{t-1}$",
+            {
+                "lstm.dc-prev-missing-forget": g.dc_total,
+                "lstm.dc-missing-output-term": dC_next * f,
+            },
+        ),
+        ("df", "$df_t$", {"lstm.c-current-for-prev": g.dc_total * st.c}),
+        ("di", "$di_t$", {"lstm.forget-input-swapped": g.dc_total * C_prev}),
+        ("dC_tilde", r"$d\tilde{C}_t$", {"lstm.forget-input-swapped": g.dc_total * f}),
+    )
+    cells = (
+        numeric("do", "$do_t$", g.do, mistakes={"lstm.h-missing-tanh": dh * st.c}),
+        numeric(
+            "dC",
+            "$dC_t$",
+            g.dc_total,
+            mistakes={
+                "lstm.dc-missing-output-term": dC_next,
+                "lstm.dc-missing-next": through_h,
+                "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_c),
+            },
+        ),
+        *(
+            numeric(
+                name,
+                label,
+                getattr(g, name),
+                mistakes=mistakes,
+                depends=("dC",),
+                recompute=lambda v, name=name: getattr(from_dC(v), name),
+            )
+            for name, label, mistakes in from_dC_cells
+        ),
+        numeric(
+            "dz_f",
+            "$dz_f$",
+            g.dz_f,
+            mistakes={"lstm.sigmoid-derivative": g.df * f},
+            depends=("df",),
+            recompute=dz_f_from,
+        ),
+        numeric(
+            "dW_f_row",
+            w_label,
+            g.dW_f[row],
+            mistakes={"lstm.concat-order": g.dz_f[row] * np.concatenate([x, h_prev])},
+            depends=("dz_f",),
+            recompute=row_from,
+        ),
+    )
+
+    def v(a: np.ndarray) -> str:
+        return fmt(a, 2)
+
+    dc, dz_j = fmt(g.dc_total), fmt(g.dz_f[row])
+    solution = (
+        say(
+            "先重算前向",
+            "Recompute the forward pass",
+            r"C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t",
+            f"{v(f)} ⊙ {v(C_prev)} + {v(i)} ⊙ {v(C_tilde)}",
+            fmt(st.c),
+        ),
+        say("于是", "so", r"\tanh(C_t)", "", fmt(st.tanh_c)),
+        say(
+            "输出门",
+            "Output gate",
+            r"do_t = dh_t \odot \tanh(C_t)",
+            f"{v(dh)} ⊙ {fmt(st.tanh_c)}",
+            fmt(g.do),
+        ),
+        say(
+            "经过 $h_t$ 的部分",
+            "The part through $h_t$",
+            r"dh_t \odot o_t \odot (1 - \tanh^2(C_t))",
+            f"{v(dh)} ⊙ {v(o)} ⊙ {fmt(1 - st.tanh_c**2)}",
+            fmt(through_h),
+        ),
+        say(
+            "加上沿细胞传来的部分",
+            "Add what arrives along the cell",
+            r"dC_t = dC_{t+1} \odot f_{t+1} + dh_t \odot o_t \odot (1 - \tanh^2(C_t))",
+            f"{v(dC_next)} + {fmt(through_h)}",
+            dc,
+        ),
+        say(
+            "传回上一细胞",
+            "Sent back along the cell",
+            r"dC_{t-1} = dC_t \odot f_t",
+            f"{dc} ⊙ {v(f)}",
+            fmt(g.dc_prev),
+        ),
+        say(
+            "遗忘门",
+            "Forget gate",
+            r"df_t = dC_t \odot C_{t-1}",
+            f"{dc} ⊙ {v(C_prev)}",
+            fmt(g.df),
+        ),
+        say(
+            "输入门",
+            "Input gate",
+            r"di_t = dC_t \odot \tilde{C}_t",
+            f"{dc} ⊙ {v(C_tilde)}",
+            fmt(g.di),
+        ),
+        say(
+            "候选值",
+            "Candidate",
+            r"d\tilde{C}_t = dC_t \odot i_t",
+            f"{dc} ⊙ {v(i)}",
+            fmt(g.dC_tilde),
+        ),
+        say(
+            "经过 σ",
+            "Through σ",
+            r"dz_f = df_t \odot f_t \odot (1 - f_t)",
+            f"{fmt(g.df)} ⊙ {fmt(sigmoid_grad(f))}",
+            fmt(g.dz_f),
+        ),
+        say(
+            "权重",
+            "Weights",
+            rf"{w_label[1:-1]} = (dz_f)_{{{row + 1}}} [h_{{t-1}}, x_t]",
+            f"{dz_j} · {v(hx)}",
+            fmt(g.dW_f[row]),
+        ),
+    )
+    row_zh = "" if H == 1 else f" 的第 {row + 1} 行"
+    row_en = "" if H == 1 else f" (row {row + 1})"
+    return Exercise(
+        prompt=prompt(
+            "LSTM 单步反向传播。$dX$ 表示 $\\partial L/\\partial X$。下面给出这一步的前向值、"
+            "$h_t$ 的完整梯度 $dh_t$，以及沿细胞路径从 t+1 步传回的 $dC_{t+1} \\odot f_{t+1}$。"
+            "求 $do_t$、完整的 $dC_t$、沿细胞传回的 $dC_{t-1}$、$df_t$、$di_t$、"
+            f"$d\\tilde{{C}}_t$、$dz_f$ 和 $dW_f${row_zh}。",
+            "One LSTM step backward. $dX$ means $\\partial L/\\partial X$. Given the step's "
+            "forward values, the full gradient $dh_t$ of $h_t$, and $dC_{t+1} \\odot f_{t+1}$, "
+            "what arrives along the cell path from step t+1: compute $do_t$, $dC_t$ in full, "
+            "the part $dC_{t-1}$ sent back along the cell, $df_t$, $di_t$, $d\\tilde{C}_t$, "
+            f"$dz_f$ and $dW_f${row_en}.",
+        ),
+        givens=shown(
+            x=x,
+            h_prev=h_prev,
+            C_prev=C_prev,
+            f=f,
+            i=i,
+            C_tilde=C_tilde,
+            o=o,
+            dh=dh,
+            dC_next=dC_next,
+        ),
+        cells=cells,
+        hints=hints(
+            (
+                "先重算 $C_t$ 和 $\\tanh(C_t)$，再从 $h_t = o_t \\odot \\tanh(C_t)$ 往回走。",
+                "Recompute $C_t$ and $\\tanh(C_t)$, then go back through "
+                "$h_t = o_t \\odot \\tanh(C_t)$.",
+            ),
+            (
+                "$dC_t$ 有两部分：沿细胞传来的 $dC_{t+1} \\odot f_{t+1}$，加上经过 $h_t$ 的 "
+                "$dh_t \\odot o_t \\odot (1 - \\tanh^2(C_t))$。",
+                "$dC_t$ has two parts: $dC_{t+1} \\odot f_{t+1}$ along the cell, plus "
+                "$dh_t \\odot o_t \\odot (1 - \\tanh^2(C_t))$ through $h_t$.",
+            ),
+            (
+                "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$：每个因子的梯度是 $dC_t$ "
+                "乘另一个因子；$dz_f = df_t \\odot f_t(1 - f_t)$，$dW_f$ 的第 j 行是 "
+                "$(dz_f)_j [h_{t-1}, x_t]$。",
+                "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$: each factor's gradient is "
+                "$dC_t$ times its partner; $dz_f = df_t \\odot f_t(1 - f_t)$, and row j of $dW_f$ "
+                "is $(dz_f)_j [h_{t-1}, x_t]$.",
+            ),
+        ),
+        solution=solution,
+    )

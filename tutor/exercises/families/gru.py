@@ -1,0 +1,241 @@
+"""Family 13: one GRU step with the engine's (PyTorch's) equations, and the GRU's cost next to
+the LSTM's.
+
+    r_t = σ(W_r [h_{t-1}, x_t] + b_r),  z_t = σ(W_z [h_{t-1}, x_t] + b_z)
+    n_t = tanh(W_xn x_t + b_xn + r_t ⊙ (W_hn h_{t-1} + b_hn))
+    h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from tutor.engine import gru
+from tutor.engine.activations import sigmoid
+from tutor.exercises.families._common_backward import (
+    as_array,
+    count,
+    fmt,
+    hints,
+    numeric,
+    prompt,
+    say,
+    shown,
+    text,
+    whole_numbers,
+)
+from tutor.exercises.families._draw import reject_if, signed, sizes
+from tutor.exercises.families.counts import LARGE, NAMES, SMALL, block_step, count_cell, pick
+from tutor.exercises.model import Exercise
+from tutor.exercises.registry import register
+
+SATURATED = 4.0
+EQUATIONS = (
+    r"r_t = \sigma(W_r [h_{t-1}, x_t] + b_r)",
+    r"z_t = \sigma(W_z [h_{t-1}, x_t] + b_z)",
+    r"n_t = \tanh(W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
+    r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
+)
+
+
+def _variant(params: gru.GRUParams, *, swapped: bool = False, bias: bool = True,
+             b_hn: bool = True) -> gru.GRUParams:  # fmt: skip
+    """The weights a mistake amounts to: [x, h] read as [h, x] (the gates' columns swapped),
+    the gates' biases left out, or the bias inside the reset (b_hn) left out."""
+    D = params.input_size
+    fields = params.as_dict()
+    for key in ("W_r", "W_z"):
+        W = fields[key]
+        fields[key] = np.concatenate([W[:, D:], W[:, :D]], axis=1) if swapped else W
+    for key in ("b_r", "b_z"):
+        fields[key] = fields[key] if bias else np.zeros_like(fields[key])
+    fields["b_hn"] = fields["b_hn"] if b_hn else np.zeros_like(fields["b_hn"])
+    return gru.GRUParams(**fields)
+
+
+@register(
+    "gru.step", "acceleration", "GRU 的一步（PyTorch 的公式）", "One GRU step (PyTorch's equations)"
+)
+def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
+    H, D = sizes(rng, difficulty)
+    shapes = {"W_r": (H, H + D), "W_z": (H, H + D), "W_hn": (H, H), "W_xn": (H, D)}
+    weights = {k: signed(rng, 1.0, s, low=0.1, decimals=1) for k, s in shapes.items()}
+    biases = {k: signed(rng, 1.0, H, low=0.1, decimals=1) for k in ("b_r", "b_z", "b_hn", "b_xn")}
+    params = gru.GRUParams(**weights, **biases)
+    x, h_prev = signed(rng, 1.0, D, low=0.1), signed(rng, 0.9, H, low=0.05)
+    st = gru.step(params, x, h_prev)
+    reject_if(max(np.max(np.abs(a)) for a in (st.z_r, st.z_z, st.z_n)) > SATURATED)
+    no_bias = gru.step(_variant(params, bias=False), x, h_prev)
+    swapped = gru.step(_variant(params, swapped=True), x, h_prev) if H == D else None
+    outside = st.z_n - st.r * st.hn  # W_xn x + b_xn
+
+    def gate_mistakes(name: str) -> dict[str, Any]:
+        z = getattr(st, "z_" + name)
+        return {
+            "lstm.forgot-bias": getattr(no_bias, name),
+            "lstm.gate-tanh": np.tanh(z),
+            "lstm.concat-order": None if swapped is None else getattr(swapped, name),
+        }
+
+    def n_from(values: Mapping[str, Any]) -> np.ndarray:
+        return np.tanh(outside + as_array(values["r"], (H,)) * st.hn)
+
+    def h_from(values: Mapping[str, Any]) -> np.ndarray:
+        z, n = as_array(values["z"], (H,)), as_array(values["n"], (H,))
+        return (1 - z) * n + z * h_prev
+
+    cells = (
+        numeric("r", "$r_t$", st.r, mistakes=gate_mistakes("r")),
+        numeric("z", "$z_t$", st.z, mistakes=gate_mistakes("z")),
+        numeric(
+            "n",
+            "$n_t$",
+            st.n,
+            mistakes={
+                "lstm.candidate-sigmoid": sigmoid(st.z_n),
+                "lstm.single-bias": gru.step(_variant(params, b_hn=False), x, h_prev).n,
+            },
+            depends=("r",),
+            recompute=n_from,
+        ),
+        numeric("h", "$h_t$", st.h, depends=("z", "n"), recompute=h_from),
+    )
+
+    def v(a: np.ndarray) -> str:
+        return fmt(a, 2)
+
+    hx = np.concatenate([h_prev, x])
+    solution = (
+        say("拼接", "Stack", r"[h_{t-1}, x_t]", "", v(hx)),
+        say("重置门", "Reset gate", r"z_r = W_r [h_{t-1}, x_t] + b_r", "", fmt(st.z_r)),
+        say("", "", r"r_t = \sigma(z_r)", "", fmt(st.r)),
+        say("更新门", "Update gate", r"z_z = W_z [h_{t-1}, x_t] + b_z", "", fmt(st.z_z)),
+        say("", "", r"z_t = \sigma(z_z)", "", fmt(st.z)),
+        say("重置门作用的部分", "What the reset gate scales", r"W_{hn} h_{t-1} + b_{hn}", "", fmt(st.hn)),
+        say("输入部分", "The input part", r"W_{xn} x_t + b_{xn}", "", fmt(outside)),
+        say("候选", "Candidate", r"z_n = W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", fmt(st.z_n)),
+        say("", "", r"n_t = \tanh(z_n)", "", fmt(st.n)),
+        say(
+            "新状态", "New state", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
+            f"{fmt(1 - st.z)} ⊙ {fmt(st.n)} + {fmt(st.z)} ⊙ {v(h_prev)}", fmt(st.h),
+        ),
+    )  # fmt: skip
+    return Exercise(
+        prompt=prompt(
+            "PyTorch 的 GRU（nn.GRU）一步：" + "，".join(f"${e}$" for e in EQUATIONS) + "。"
+            "求 $r_t$、$z_t$、$n_t$、$h_t$。",
+            "One step of PyTorch's GRU (nn.GRU): "
+            + ", ".join(f"${e}$" for e in EQUATIONS)
+            + ". Find $r_t$, $z_t$, $n_t$ and $h_t$.",
+        ),
+        givens=shown(x=x, h_prev=h_prev, **weights, **biases),
+        cells=cells,
+        hints=hints(
+            (
+                "$r_t$ 和 $z_t$ 与 LSTM 的门一样：σ 作用在 $W [h_{t-1}, x_t] + b$ 上。",
+                "$r_t$ and $z_t$ are gates like the LSTM's: σ of $W [h_{t-1}, x_t] + b$.",
+            ),
+            (
+                "PyTorch 的重置门乘在矩阵乘法之后：乘的是 $W_{hn} h_{t-1} + b_{hn}$ 整体。",
+                "PyTorch applies the reset gate after the product: to the whole "
+                "$W_{hn} h_{t-1} + b_{hn}$.",
+            ),
+            (
+                "$z_t$ 是保留旧状态的比例：$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$。",
+                "$z_t$ is the share of the old state kept: "
+                "$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$.",
+            ),
+        ),
+        solution=solution,
+    )
+
+
+@register(
+    "gru.vs-lstm", "acceleration", "GRU 与 LSTM 的代价之比", "The GRU's cost next to the LSTM's"
+)
+def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
+    """Parameters and their ratio at 1; PyTorch's counts and the multiplications of a step at
+    2; a batch over time, and the sequential steps that do not shrink, at 3."""
+    H, D = pick(rng, SMALL if difficulty == 1 else LARGE)
+    biases = 1 if difficulty == 1 else 2
+    gru_n, lstm_n = (
+        count_cell(k, f"$N_{{\\mathrm{{{NAMES[k]}}}}}$", k, H, D, biases) for k in ("gru", "lstm")
+    )
+    steps = [block_step("gru", H, D, biases), block_step("lstm", H, D, biases)]
+    ratio = 3 / 4
+    givens = shown(H=H, D=D)
+    if difficulty == 1:
+        cells = (
+            gru_n,
+            lstm_n,
+            numeric("ratio", r"$N_{\mathrm{GRU}}/N_{\mathrm{LSTM}}$", ratio, decimals=2),
+        )
+        ask = text(
+            "求两者的参数量（每个块一个偏置）及其比值（保留 2 位小数）。",
+            "Find both parameter counts (one bias per block) and their ratio (2 decimals).",
+        )
+        steps.append(say("比值", "Ratio", r"3(H(H + D) + H)/(4(H(H + D) + H))", "", f"{ratio:.2f}"))
+    else:
+        B = int(rng.choice((8, 16, 32, 64)))
+        mults = [
+            count(f"mults_{k}", f"$M_{{\\mathrm{{{NAMES[k]}}}}}$", m * B * H * (H + D))
+            for k, m in (("gru", 3), ("lstm", 4))
+        ]
+        steps += [
+            say("GRU 一步", "One GRU step", "3BH(H + D)", f"3×{B}×{H}×{H + D}", str(3 * B * H * (H + D))),
+            say("LSTM 一步", "One LSTM step", "4BH(H + D)", f"4×{B}×{H}×{H + D}", str(4 * B * H * (H + D))),
+        ]  # fmt: skip
+        cells = (gru_n, lstm_n, *mults)
+        givens = shown(H=H, D=D, B=B)
+        ask = text(
+            "按 PyTorch 计数（每个块两个偏置）求 nn.GRU 与 nn.LSTM 的参数量，以及批大小 B 时一步门的矩阵乘法各要多少次乘法（M）。",
+            "Find the parameters of nn.GRU and nn.LSTM as PyTorch counts them (two biases per block), "
+            "and the multiplications (M) of one step's gate products for a batch of B.",
+        )  # fmt: skip
+        if difficulty == 3:
+            T = int(rng.choice((20, 50, 100)))
+            givens = shown(H=H, D=D, B=B, T=T)
+            cells = (
+                *cells,
+                count(
+                    "sequential",
+                    "$S_{\\mathrm{GRU}}$",
+                    T,
+                    {"general.constant-factor": 3 * T // 4 if T % 4 == 0 else None},
+                ),
+            )
+            steps.append(
+                say(
+                    "GRU 仍是 T 步递归",
+                    "The GRU is still a recurrence of T steps",
+                    "S = T",
+                    "",
+                    str(T),
+                )
+            )
+            ask = text(
+                ask.zh + "长度 T 的序列上，GRU 要依次算多少步（$S_{\\mathrm{GRU}}$）？",
+                ask.en + " Over a sequence of length T, how many steps must the GRU run one after another ($S_{\\mathrm{GRU}}$)?",
+            )  # fmt: skip
+    return whole_numbers(
+        f"输入大小 D、隐藏大小 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
+        f"A one-layer GRU and a one-layer LSTM with input size D and hidden size H (the GRU has "
+        f"3 weight blocks, the LSTM 4). {ask.en}",
+        givens,
+        cells,
+        hints(
+            (
+                "每个块是一个 (H, H + D) 的权重加偏置；GRU 3 块，LSTM 4 块。",
+                "Each block is an (H, H + D) weight plus its bias; a GRU has 3 blocks, an LSTM 4.",
+            ),
+            (
+                "块数之比就是参数量和乘法次数之比；时间上的依次计算不变。",
+                "The ratio of blocks is the ratio of parameters and of multiplications; the "
+                "sequential chain over time stays the same.",
+            ),
+        ),
+        steps,
+    )

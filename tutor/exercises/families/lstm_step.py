@@ -1,0 +1,106 @@
+"""A full LSTM step as a worksheet: f, i, C̃, o, then C_t and h_t, each in its own cell.
+
+C_t and h_t are graded with error carried forward: given the learner's own gates (or own
+C_t), a right computation earns the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from tutor.course.model import Text
+from tutor.engine.activations import tanh
+from tutor.exercises.families._draw import ANSWER, GIVEN, screen, sizes_text
+from tutor.exercises.families._forward import (
+    GATES,
+    cell_steps,
+    columns_text,
+    concat_step,
+    draw,
+    gate_cells,
+    gate_steps,
+    hidden_steps,
+    reject_saturated,
+)
+from tutor.exercises.model import Cell, Exercise
+from tutor.exercises.registry import register
+
+#: Cells computed from earlier cells ask one decimal less: the learner's rounded inputs then
+#: move them by less than the tolerance, whether they carry typed or full-precision values.
+LATER = ANSWER - 1
+#: What the learner is told about grading a chain of cells.
+CHAIN = Text(
+    "后面的格按你自己前面填的值评分，所以一处失误只丢一格。",
+    "Later cells are graded with your own earlier values, so one slip costs one cell.",
+)
+
+
+def new_cell(c_prev: Any, f: Any, i: Any, C_tilde: Any) -> Any:
+    """C_t = f ⊙ C_{t-1} + i ⊙ C̃_t on whatever numbers the learner typed (any finite value)."""
+    return np.asarray(f) * c_prev + np.asarray(i) * np.asarray(C_tilde)
+
+
+def hidden(o: Any, c: Any) -> Any:
+    """h_t = o ⊙ tanh(C_t) on whatever numbers the learner typed."""
+    return np.asarray(o) * tanh(np.asarray(c, dtype=float))
+
+
+@register(
+    "lstm.step", "forward-pass", "完整的一步 LSTM（工作表）", "One full LSTM step (worksheet)"
+)
+def build(rng: np.random.Generator, difficulty: int) -> Exercise:
+    d = draw(rng, difficulty)
+    step = d.step()
+    reject_saturated(step)
+    c_prev, shown = d.c_prev, d.shown
+
+    def recompute_c(v: Mapping[str, Any]) -> Any:
+        return shown(new_cell(c_prev, v["f"], v["i"], v["C_tilde"]))
+
+    def recompute_h(v: Mapping[str, Any]) -> Any:
+        return shown(hidden(v["o"], v["c"]))
+
+    c, h = shown(step.c), shown(step.h)
+    swapped = shown(new_cell(c_prev, step.i, step.f, step.C_tilde))
+    cells = (
+        *gate_cells(d, step),
+        Cell("c", "$C_t$", expected=c, decimals=LATER,
+             mistakes=screen(c, {"lstm.forget-input-swapped": swapped}, LATER),
+             depends=("f", "i", "C_tilde"), recompute=recompute_c),
+        Cell("h", "$h_t$", expected=h, decimals=LATER,
+             mistakes=screen(h, {"lstm.h-missing-tanh": shown(step.o * step.c)}, LATER),
+             depends=("o", "c"), recompute=recompute_h),
+    )  # fmt: skip
+    size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
+    prompt = Text(
+        f"算完整的一步 LSTM（{size.zh}）。{columns.zh}依次填写四个门块（保留 {ANSWER} 位小数）、"
+        f"新的记忆 $C_t$ 和隐藏状态 $h_t$（保留 {LATER} 位小数）。{CHAIN.zh}",
+        f"Compute one full LSTM step ({size.en}). {columns.en} Fill in the four blocks "
+        f"({ANSWER} decimals), then the new cell $C_t$ and the hidden state $h_t$ ({LATER} "
+        f"decimals). {CHAIN.en}",
+    )
+    hints = (
+        Text("四个块都只读 $[h_{t-1}, x_t]$：$f_t$、$i_t$、$o_t$ 用 σ，$\\tilde{C}_t$ 用 tanh。",
+             "All four blocks read only $[h_{t-1}, x_t]$: $f_t$, $i_t$, $o_t$ use σ, "
+             "$\\tilde{C}_t$ uses tanh."),
+        Text("$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$：遗忘门作用于旧记忆，输入门作用于候选值。",
+             "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$: the forget gate scales the old "
+             "cell, the input gate the candidate."),
+        Text("$h_t = o_t \\odot \\tanh(C_t)$：用新的记忆 $C_t$，先 tanh 再乘输出门。",
+             "$h_t = o_t \\odot \\tanh(C_t)$: the new cell $C_t$, squashed, then scaled by the "
+             "output gate."),
+    )  # fmt: skip
+    solution = [concat_step(step)]
+    for gate in GATES.values():
+        solution += gate_steps(d, step, gate)
+    solution += cell_steps(step, shown) + hidden_steps(step, shown)
+    givens = {
+        **d.weights(*GATES),
+        "h_prev": shown(d.h_prev),
+        "x": shown(d.x),
+        "c_prev": shown(c_prev),
+    }
+    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN)

@@ -1,0 +1,118 @@
+"""Two time steps unrolled: C_1, h_1, then C_2, h_2 from [h_1, x_2] and C_1 (a worksheet).
+
+Step 2 is graded with error carried forward from the learner's own C_1 and h_1, through
+the engine's step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+from tutor.course.model import Text
+from tutor.engine import lstm
+from tutor.exercises.families._draw import GIVEN, screen, signed, sizes_text
+from tutor.exercises.families._forward import (
+    GATES,
+    cell_steps,
+    columns_text,
+    concat_step,
+    draw,
+    gate_steps,
+    hidden_steps,
+    reject_saturated,
+)
+from tutor.exercises.families.lstm_step import CHAIN, hidden, new_cell
+from tutor.exercises.model import Cell, Exercise, Step
+from tutor.exercises.registry import register
+
+#: Every cell is computed from earlier ones, so all ask 3 decimals (see lstm_step.LATER).
+PLACES = 3
+
+
+@register(
+    "lstm.two-steps",
+    "forward-pass",
+    "展开两个时间步（工作表）",
+    "Two time steps unrolled (worksheet)",
+)
+def build(rng: np.random.Generator, difficulty: int) -> Exercise:
+    # difficulty 1 starts from the usual zero state; above, from a given one
+    d = draw(rng, difficulty, zero_state=difficulty == 1)
+    x2 = signed(rng, 1.0, d.D, low=0.1)
+    trace = lstm.forward(d.params, np.stack([d.x, x2]), d.h_prev, d.c_prev)
+    first, second = trace.steps
+    reject_saturated(first)
+    reject_saturated(second)
+    shown, params = d.shown, d.params
+
+    def h1(v: Mapping[str, Any]) -> Any:
+        return shown(hidden(first.o, v["c1"]))
+
+    def c2(v: Mapping[str, Any]) -> Any:
+        return shown(lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).c)
+
+    def h2(v: Mapping[str, Any]) -> Any:
+        o2 = lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).o
+        return shown(hidden(o2, v["c2"]))
+
+    def swapped(s: lstm.LSTMStep) -> Any:
+        return {"lstm.forget-input-swapped": shown(new_cell(s.c_prev, s.i, s.f, s.C_tilde))}
+
+    def bare(s: lstm.LSTMStep) -> Any:
+        return {"lstm.h-missing-tanh": shown(s.o * s.c)}
+
+    restarted = lstm.step(params, x2, d.h_prev, d.c_prev)  # step 2 from h_0, C_0 again
+
+    def not_carried(s: lstm.LSTMStep) -> Any:
+        return {**swapped(s), "lstm.state-not-carried": shown(restarted.c)}
+
+    def cell(name: str, label: str, s: lstm.LSTMStep, field: str, wrong: Any, **ecf: Any) -> Cell:
+        expected = shown(getattr(s, field))
+        return Cell(name, label, expected=expected, decimals=PLACES,
+                    mistakes=screen(expected, wrong(s), PLACES), **ecf)  # fmt: skip
+
+    cells = (
+        cell("c1", "$C_1$", first, "c", swapped),
+        cell("h1", "$h_1$", first, "h", bare, depends=("c1",), recompute=h1),
+        cell("c2", "$C_2$", second, "c", not_carried, depends=("c1", "h1"), recompute=c2),
+        cell("h2", "$h_2$", second, "h", bare, depends=("c1", "h1", "c2"), recompute=h2),
+    )
+    size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
+    start = (
+        Text("从零状态 $h_0 = C_0 = 0$ 出发", "Start from the zero state $h_0 = C_0 = 0$")
+        if (difficulty == 1)
+        else Text("从给定的 $h_0$、$C_0$ 出发", "Start from the given $h_0$, $C_0$")
+    )
+    prompt = Text(
+        f"把 LSTM 展开两个时间步（{size.zh}）。{columns.zh}{start.zh}，输入依次为 $x_1$、$x_2$。"
+        f"填写 $C_1$、$h_1$、$C_2$、$h_2$，每格保留 {PLACES} 位小数。{CHAIN.zh}",
+        f"Unroll the LSTM over two time steps ({size.en}). {columns.en} {start.en}; the inputs "
+        f"are $x_1$, then $x_2$. Fill in $C_1$, $h_1$, $C_2$, $h_2$, each to {PLACES} decimals. "
+        f"{CHAIN.en}",
+    )
+    hints = (
+        Text("第 1 步和单步 LSTM 一样：四个块读 $[h_0, x_1]$，再算 $C_1$ 和 $h_1$。",
+             "Step 1 is one ordinary LSTM step: the four blocks read $[h_0, x_1]$, then $C_1$ and $h_1$."),
+        Text("第 2 步用同一组权重，读 $[h_1, x_2]$，遗忘门作用于 $C_1$。",
+             "Step 2 uses the same weights; it reads $[h_1, x_2]$ and its forget gate scales $C_1$."),
+        Text("$C_2 = f_2 \\odot C_1 + i_2 \\odot \\tilde{C}_2$，$h_2 = o_2 \\odot \\tanh(C_2)$。",
+             "$C_2 = f_2 \\odot C_1 + i_2 \\odot \\tilde{C}_2$ and $h_2 = o_2 \\odot \\tanh(C_2)$."),
+    )  # fmt: skip
+    solution: list[Step] = []
+    for t, s, decimals in (("1", first, GIVEN), ("2", second, 4)):
+        prev = str(int(t) - 1)
+        solution.append(concat_step(s, t, prev, decimals))
+        for gate in GATES.values():
+            solution += gate_steps(d, s, gate, t, prev, decimals)
+        solution += cell_steps(s, shown, t, prev) + hidden_steps(s, shown, t)
+    givens = {
+        **d.weights(*GATES),
+        "h_0": shown(d.h_prev),
+        "C_0": shown(d.c_prev),
+        "x_1": shown(d.x),
+        "x_2": shown(x2),
+    }
+    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN)
