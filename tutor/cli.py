@@ -153,9 +153,12 @@ def exercise(
             levels = ",".join(map(str, generator.difficulties))
             line = f"  {generator.describe(lang)}  [difficulty {levels}]"
             by_lesson.setdefault(generator.lesson, []).append(line)
-        for lesson, lines in by_lesson.items():
+        from tutor.course import read_course
+
+        order = [lesson.id for lesson in read_course()[0].lessons]
+        for lesson in sorted(by_lesson, key=lambda k: order.index(k) if k in order else len(order)):
             click.echo(lesson)
-            click.echo("\n".join(lines))
+            click.echo("\n".join(by_lesson[lesson]))
         return
     if name not in REGISTRY:
         raise click.BadParameter(f"unknown generator {name!r}; see --list", param_hint="NAME")

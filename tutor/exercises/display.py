@@ -116,7 +116,11 @@ def render_exercise(exercise: Exercise, lang: Lang, *, solution: bool = False) -
     mistakes = exercise.mistakes()
     if mistakes:
         lines += ["", {"zh": "已编目的常见错误", "en": "Catalogued mistakes"}[lang] + ":"]
-        lines += [f"  {name}: {', '.join(ids)}" for name, ids in mistakes.items()]
+        from tutor.answers import CATALOG
+
+        for name, ids in mistakes.items():
+            titles = "; ".join(f"{CATALOG[i].title[lang]} ({i})" for i in ids)
+            lines.append(f"  {label(name)}: {titles}")
     return "\n".join(lines)
 
 
