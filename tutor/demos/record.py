@@ -1,0 +1,106 @@
+"""Fold a demo's events into tables, plots and the JSON report (torch-free).
+
+The runner uses it to build the report; the TUI uses it to keep what it has shown so far,
+so a cancelled run still has its partial plots and rows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict
+from typing import Any
+
+from tutor.demos.events import Chart, Event, Note, Points, Result, Started
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with NaN and infinities replaced by None, so strict JSON accepts it."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+class Recorder:
+    """Everything a run has shown so far, in arrival order."""
+
+    def __init__(self) -> None:
+        self.started: Started | None = None
+        self.charts: dict[str, Chart] = {}
+        # (chart key, series name) -> (xs, ys); dict order is the order series appeared
+        self.series: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
+        self.tables: dict[str, list[dict[str, Any]]] = {}
+        self.notes: list[Note] = []
+
+    def add(self, event: Event) -> None:
+        match event:
+            case Started():
+                self.started = event
+            case Chart():
+                self.charts[event.key] = event
+            case Points():
+                xs, ys = self.series.setdefault((event.chart, event.series), ([], []))
+                xs.extend(event.x)
+                ys.extend(event.y)
+            case Result():
+                self.tables.setdefault(event.table, []).append(dict(event.row))
+            case Note():
+                self.notes.append(event)
+            case _:
+                pass
+
+    def series_of(self, chart: str) -> list[tuple[str, list[float], list[float]]]:
+        """The series drawn on ``chart``: (name, xs, ys)."""
+        return [(name, xs, ys) for (key, name), (xs, ys) in self.series.items() if key == chart]
+
+    def report(self, *, seconds: float, quick: bool, seed: int) -> dict[str, Any]:
+        """The JSON-able report of the run (strict JSON: NaN becomes null)."""
+        started = self.started
+        if started is None:
+            raise RuntimeError("the demo never started")
+        return json_safe(
+            {
+                "demo": started.demo,
+                "device": started.device,
+                "device_name": started.device_name,
+                "torch": started.torch,
+                "seconds": round(seconds, 3),
+                "quick": quick,
+                "seed": seed,
+                "settings": dict(started.settings),
+                "charts": [
+                    {**asdict(chart), "title": dict(chart.title), "x_ticks": list(chart.x_ticks)}
+                    for chart in self.charts.values()
+                ],
+                "series": [
+                    {"chart": key, "name": name, "x": xs, "y": ys}
+                    for (key, name), (xs, ys) in self.series.items()
+                ],
+                "results": self.tables.get("results", []),
+                "tables": {k: rows for k, rows in self.tables.items() if k != "results"},
+                "summary": [note.text.get("en", "") for note in self.notes],
+            }
+        )
+
+
+_FORMATS = {
+    "accuracy": "{:.3f}",
+    "speedup": "{:.2f}×",
+    "tokens_per_s": "{:,.0f}",
+    "grad_norm": "{:.3g}",
+    "loss": "{:.3g}",
+}
+
+
+def format_cell(key: str, value: Any) -> str:
+    """A table cell as text; missing or non-finite numbers show as a dash."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return _FORMATS.get(key, "{:.4g}").format(value)
+    return str(value)
