@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 from tutor import __version__
+from tutor.demos import DEVICES as DEMO_DEVICES
+from tutor.demos import NAMES as DEMO_NAMES
 from tutor.i18n import default_lang
 
 LANG_CHOICE = click.Choice(["zh", "en"])
@@ -170,10 +172,10 @@ def exercise(
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["vanishing", "bilstm", "speed", "clipping"]))
+@click.argument("name", type=click.Choice(DEMO_NAMES))
 @click.option(
     "--device",
-    type=click.Choice(["auto", "cpu", "cuda"]),
+    type=click.Choice(DEMO_DEVICES),
     default="auto",
     show_default=True,
     help="auto uses CUDA when available.",

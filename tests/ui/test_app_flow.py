@@ -119,3 +119,36 @@ async def test_tiny_terminal_gets_a_message_and_keeps_the_place(mini_content: Pa
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen) and app.screen.lesson_id == "one"
+
+
+async def test_demos_from_home_and_from_a_lesson() -> None:
+    from tutor.ui.screens.demos import DemosScreen
+
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DemosScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        bilstm = [lesson.id for lesson in app.course.lessons].index("bilstm")
+        await pilot.press(*["down"] * bilstm, "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DemosScreen) and app.screen._selected == "bilstm"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+
+
+async def test_lesson_without_a_demo_says_so(mini_content: Path) -> None:
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        assert any("no demo" in str(n.message) for n in app._notifications)

@@ -17,10 +17,10 @@ from tutor.course.markdown import find_formulas, render_inline
 from tutor.course.mathtext import MathError, render_latex
 from tutor.course.model import LANGS, Course, Lesson, Question, Text
 from tutor.course.problems import Problem
+from tutor.demos import NAMES as DEMO_NAMES
 
 MIN_CHOICE = 3
 MIN_RECALL = 2
-DEMOS = ("vanishing", "bilstm", "speed", "clipping")
 
 
 def check_content(root: Path | None = None) -> tuple[Course, list[Problem]]:
@@ -48,7 +48,7 @@ def _unused_files(course: Course) -> list[Problem]:
 def _lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
     problems: list[Problem] = []
     course_file = course.root / "course.toml"
-    if lesson.demo is not None and lesson.demo not in DEMOS:
+    if lesson.demo is not None and lesson.demo not in DEMO_NAMES:
         problems.append(Problem(course_file, f"lesson {lesson.id!r}: unknown demo {lesson.demo!r}"))
     for lang in LANGS:
         path = lesson.reading_path(lang)
