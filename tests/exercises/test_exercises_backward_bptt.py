@@ -59,6 +59,7 @@ def test_catalogued_mistakes_are_named() -> None:
         "lstm.dc-missing-output-term",
         "lstm.dc-missing-next",
         "lstm.tanh-derivative",
+        "lstm.dh-dc-missing-output-gate",
     }
     forgot_forget = format_value(exercise.cell("dC").expected, 4)  # dC_{t-1} = dC_t
     verdict = grade_cell(exercise.cell("dc_prev"), forgot_forget)

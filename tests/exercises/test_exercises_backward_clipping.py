@@ -42,10 +42,10 @@ def test_a_wrong_norm_carries_forward() -> None:
     assert results["scale"].carried_forward and results["clipped_1"].carried_forward
 
 
-def test_clipping_each_tensor_alone_is_a_constant_factor() -> None:
+def test_clipping_each_tensor_alone_is_its_own_mistake() -> None:
     exercise = generate("clipping.global-norm", 2, 1)
     cell = exercise.cell("clipped_1")
-    assert "general.constant-factor" in cell.mistakes
+    assert "clipping.per-tensor-norm" in cell.mistakes
     g1, theta = np.asarray(exercise.givens["g_1"]), exercise.givens["theta"]
     own = g1 * min(1.0, theta / np.linalg.norm(g1))
-    assert np.allclose(cell.mistakes["general.constant-factor"], own, atol=1e-5)
+    assert np.allclose(cell.mistakes["clipping.per-tensor-norm"], own, atol=1e-5)

@@ -88,6 +88,8 @@ def _grade(
         result = sampling.compare(got, ref)
     if result.equal:
         return correct()
+    if sampling.finite(ref) < sampling.MIN_VALID:  # the reference itself is undefined (o/0)
+        return invalid(messages.text("undecidable"))
     rounding = sampling.rounding_rtol(node)
     if rounding is not None and sampling.compare(got, ref, rounding).equal:
         return correct("correct-rounded")

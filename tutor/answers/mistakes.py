@@ -14,7 +14,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True, slots=True)
 class Mistake:
     id: str
-    family: str  # "lstm" or "general"
+    family: str  # the id's prefix: "lstm", "gru", "bilstm", "clipping", "general", …
     title: dict[str, str]  # short name, zh and en
     feedback: dict[str, str]  # what to check, zh and en
 
@@ -38,6 +38,12 @@ _ENTRIES = [
     _m("lstm.h-missing-tanh", "tanh(Cₜ) missing from hₜ", "hₜ 中漏掉了 tanh(Cₜ)",
        "This is oₜ ⊙ Cₜ. The hidden state squashes the cell first: hₜ = oₜ ⊙ tanh(Cₜ).",
        "这是 oₜ ⊙ Cₜ 的结果。隐藏状态要先压缩记忆单元：hₜ = oₜ ⊙ tanh(Cₜ)。"),
+    _m("lstm.h-tanh-prev-cell", "tanh(Cₜ₋₁) instead of tanh(Cₜ) in hₜ",
+       "hₜ 用了 tanh(Cₜ₋₁) 而不是 tanh(Cₜ)",
+       "This is oₜ ⊙ tanh(Cₜ₋₁), the previous cell squashed. The hidden state shows the cell "
+       "this step has just written: first Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ, then hₜ = oₜ ⊙ tanh(Cₜ).",
+       "这是 oₜ ⊙ tanh(Cₜ₋₁)，压缩的是上一时刻的记忆。隐藏状态输出的是这一步刚更新的记忆："
+       "先算 Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ，再算 hₜ = oₜ ⊙ tanh(Cₜ)。"),
     _m("lstm.c-current-for-prev", "Cₜ used where Cₜ₋₁ belongs", "把 Cₜ 用在了应当用 Cₜ₋₁ 的地方",
        "This uses the new cell Cₜ where the previous one belongs. The forget gate scales the "
        "previous cell: Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ (and in backprop, ∂Cₜ/∂fₜ = Cₜ₋₁).",
@@ -96,6 +102,13 @@ _ENTRIES = [
     _m("lstm.single-bias", "only one of PyTorch's two biases", "只用了 PyTorch 两个偏置中的一个",
        "This uses only one bias. PyTorch keeps two per gate, b_ih and b_hh, and adds both.",
        "这里只用了一个偏置。PyTorch 每个门有两个偏置 b_ih 和 b_hh，两者都要加上。"),
+    _m("lstm.stacked-input-size", "an upper layer's input size taken as D",
+       "上层的输入大小用成了 D",
+       "This gives a layer above the first the network's input size D. From layer 2 on, a "
+       "layer reads the hidden states of the layer below, so its input size is H (2H above a "
+       "bidirectional layer whose two directions are concatenated): W_k has shape (H, H + H).",
+       "这里把网络的输入大小 D 用在了第一层之上的层。从第 2 层起，每层读取的是下一层的隐藏状态，"
+       "所以输入大小是 H（若下面是两个方向拼接的双向层，则是 2H）：W_k 的形状是 (H, H + H)。"),
     # --- LSTM backward pass -----------------------------------------------------------------------
     _m("lstm.sigmoid-derivative", "σ′ written as σ", "把 σ′ 写成了 σ",
        "This uses σ(z) as its own derivative. The derivative is σ′(z) = σ(z)(1 − σ(z)), "
@@ -104,6 +117,12 @@ _ENTRIES = [
     _m("lstm.tanh-derivative", "tanh′ written as 1 − tanh", "把 tanh′ 写成了 1 − tanh",
        "This uses 1 − tanh(x). The derivative of tanh is 1 − tanh²(x): the tanh is squared.",
        "这里用了 1 − tanh(x)。tanh 的导数是 1 − tanh²(x)：tanh 要平方。"),
+    _m("lstm.dh-dc-missing-output-gate", "the output gate missing from ∂hₜ/∂Cₜ",
+       "∂hₜ/∂Cₜ 中漏掉了输出门",
+       "This is 1 − tanh²(Cₜ) alone, the derivative of tanh(Cₜ). Since hₜ = oₜ ⊙ tanh(Cₜ), the "
+       "output gate stays as a factor: ∂hₜ/∂Cₜ = oₜ ⊙ (1 − tanh²(Cₜ)).",
+       "这只是 1 − tanh²(Cₜ)，即 tanh(Cₜ) 的导数。因为 hₜ = oₜ ⊙ tanh(Cₜ)，输出门作为因子要保留："
+       "∂hₜ/∂Cₜ = oₜ ⊙ (1 − tanh²(Cₜ))。"),
     _m("lstm.dc-missing-output-term", "output-path term missing from dC",
        "dC 中漏掉了来自输出的项",
        "This leaves out the path through hₜ. Since hₜ = oₜ ⊙ tanh(Cₜ), the cell's gradient "
@@ -127,6 +146,59 @@ _ENTRIES = [
        "dhₜ adds the gradient flowing back from there (dh_next).",
        "这里只用了 t 时刻损失自身的梯度。在 BPTT 中，hₜ 还输入到 t + 1 时刻，"
        "所以 dhₜ 要加上从那里传回的梯度（dh_next）。"),
+    # --- GRU --------------------------------------------------------------------------------------
+    _m("gru.update-swapped", "z and 1 − z swapped in the GRU update",
+       "GRU 的更新中 z 与 1 − z 用反了",
+       "This is zₜ ⊙ nₜ + (1 − zₜ) ⊙ hₜ₋₁. Here zₜ is the share of the old state that is kept: "
+       "hₜ = (1 − zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁ (PyTorch's nn.GRU and Cho et al.; some texts swap the "
+       "roles, so follow the question's equation).",
+       "这是 zₜ ⊙ nₜ + (1 − zₜ) ⊙ hₜ₋₁ 的结果。这里 zₜ 是保留旧状态的比例："
+       "hₜ = (1 − zₜ) ⊙ nₜ + zₜ ⊙ hₜ₋₁（PyTorch 的 nn.GRU 和 Cho 等人都如此；有的教材把两者对调，"
+       "请以题目给出的公式为准）。"),
+    _m("gru.reset-before-product", "reset gate applied before the product (Cho et al.'s GRU)",
+       "重置门乘在了矩阵乘法之前（Cho 等人的 GRU）",
+       "This is tanh(W_xn xₜ + b_xn + W_hn (rₜ ⊙ hₜ₋₁) + b_hn), the GRU of Cho et al. (2014), "
+       "which resets hₜ₋₁ before the product. PyTorch (and cuDNN) apply the reset gate after "
+       "it, to the whole W_hn hₜ₋₁ + b_hn: nₜ = tanh(W_xn xₜ + b_xn + rₜ ⊙ (W_hn hₜ₋₁ + b_hn)).",
+       "这是 tanh(W_xn xₜ + b_xn + W_hn (rₜ ⊙ hₜ₋₁) + b_hn)，即 Cho 等人（2014）的 GRU："
+       "先重置 hₜ₋₁ 再做矩阵乘法。PyTorch（以及 cuDNN）在乘法之后才乘重置门，作用于整个 "
+       "W_hn hₜ₋₁ + b_hn：nₜ = tanh(W_xn xₜ + b_xn + rₜ ⊙ (W_hn hₜ₋₁ + b_hn))。"),
+    # --- BiLSTM -----------------------------------------------------------------------------------
+    _m("bilstm.backward-reversed", "backward states listed in processing order",
+       "反向状态按计算顺序排列了",
+       "These are the backward states in the order the backward LSTM computes them, the state "
+       "at t = T first. List each state at the time step it belongs to: hₜᵇ is the state after "
+       "reading xₜ, so the list runs h₁ᵇ, h₂ᵇ, …, aligned with the forward states.",
+       "这是按反向 LSTM 的计算顺序排列的反向状态（t = T 的在最前）。每个状态要放在它所属的时刻："
+       "hₜᵇ 是读完 xₜ 后的状态，所以应按 h₁ᵇ, h₂ᵇ, … 排列，与前向状态逐一对齐。"),
+    _m("bilstm.concat-order", "[hᵇ; hᶠ] instead of [hᶠ; hᵇ]", "拼接成了 [hᵇ; hᶠ] 而不是 [hᶠ; hᵇ]",
+       "This puts the backward state first. The merged output is hₜ = [hₜᶠ; hₜᵇ]: the first H "
+       "entries are the forward state, the last H the backward one (PyTorch lays out a "
+       "bidirectional LSTM's output the same way).",
+       "这里把反向状态放在了前面。合并输出是 hₜ = [hₜᶠ; hₜᵇ]：前 H 个数是前向状态，后 H 个数是"
+       "反向状态（PyTorch 双向 LSTM 的输出也是这样排列的）。"),
+    # --- gradient clipping ------------------------------------------------------------------------
+    _m("clipping.per-tensor-norm", "each tensor clipped by its own norm",
+       "每个张量按自己的范数裁剪了",
+       "This scales each gradient by θ/‖gₖ‖, its own norm. Clipping by the global norm scales "
+       "every tensor by the same c = min(1, θ/‖g‖), with ‖g‖ the norm of all their entries "
+       "together, so the update keeps its direction.",
+       "这里每个梯度按自己的范数缩放（θ/‖gₖ‖）。按全局范数裁剪时，所有张量乘同一个 "
+       "c = min(1, θ/‖g‖)，‖g‖ 是所有张量全部分量合在一起的范数，这样更新的方向不变。"),
+    _m("clipping.norm-sum", "the tensors' norms added", "把各张量的范数直接相加了",
+       "This adds the tensors' norms, ‖g₁‖ + ‖g₂‖ + …, which overstates the global norm. The "
+       "global norm takes every entry together: ‖g‖ = √(‖g₁‖² + ‖g₂‖² + …), the norms squared "
+       "before they are added.",
+       "这是各张量范数之和 ‖g₁‖ + ‖g₂‖ + …，会高估全局范数。全局范数把所有分量放在一起："
+       "‖g‖ = √(‖g₁‖² + ‖g₂‖² + …)，先平方再相加，最后开方。"),
+    # --- vanishing gradient -----------------------------------------------------------------------
+    _m("vanishing.steps-floor", "the step count rounded down", "步数向下取整了",
+       "This is ⌊ln ε / ln γ⌋, one step short: after that many steps γⁿ is still at least ε. "
+       "γⁿ < ε means n > ln ε / ln γ (dividing by ln γ < 0 flips the inequality), so n is the "
+       "smallest whole number above the ratio, ⌈ln ε / ln γ⌉.",
+       "这是 ⌊ln ε / ln γ⌋，少了一步：走这么多步后 γⁿ 仍不小于 ε。γⁿ < ε 等价于 "
+       "n > ln ε / ln γ（除以负数 ln γ 时不等号反向），所以 n 是大于这个比值的最小整数 "
+       "⌈ln ε / ln γ⌉。"),
     # --- anywhere -------------------------------------------------------------------------------
     _m("general.sign", "sign error", "符号错误",
        "Right size, wrong sign: check each minus sign, e.g. in 1 − σ or a subtraction in the "

@@ -85,10 +85,13 @@ def screen(expected: Any, mistakes: Mapping[str, Any], decimals: int) -> dict[st
     Typed at `decimals`, a mistake's value must be told apart from the answer and from every
     other mistake: each entry either equals the answer or differs by clearly more than the
     tolerance (no entry in between), at least one entry differs, and no other mistake
-    explains all of the entries this one gets wrong.
+    explains all of the entries this one gets wrong. Whole numbers asked as whole numbers
+    (decimals 0) are typed exactly, so there a difference of 1 is already clear.
     """
     want = np.asarray(expected, dtype=float).ravel()
     clear = 2.0 * 10.0**-decimals
+    if decimals == 0 and all(_whole(v) for v in (expected, *mistakes.values())):
+        clear = 0.5
     wrong: dict[str, np.ndarray] = {}
     for key, value in mistakes.items():
         got = np.asarray(value, dtype=float).ravel()
@@ -101,6 +104,11 @@ def screen(expected: Any, mistakes: Mapping[str, Any], decimals: int) -> dict[st
         gap = np.abs(np.ravel(mistakes[a]) - np.ravel(mistakes[b]))
         reject_if(not np.any(gap[wrong[a]] > clear))
     return dict(mistakes)
+
+
+def _whole(value: Any) -> bool:
+    array = np.asarray(value, dtype=float)
+    return bool(np.all(np.isfinite(array)) and np.all(array == np.round(array)))
 
 
 def answer_decimals(value: Any, *, least: int = ANSWER, digits: int = 3) -> int:

@@ -105,7 +105,13 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
     formula, mode_zh, mode_en = MERGE_TEXT[mode]
     cells = (
         numeric("hf", r"$[h_1^f, \ldots, h_T^f]$", fwd.hs),
-        numeric("hb", r"$[h_1^b, \ldots, h_T^b]$", bwd.hs),
+        numeric(
+            "hb",
+            r"$[h_1^b, \ldots, h_T^b]$",
+            bwd.hs,
+            # listed in the order the backward LSTM computes them: h_T^b first
+            mistakes={"bilstm.backward-reversed": bwd.hs[::-1]},
+        ),
         numeric(
             "merged",
             f"$h_{t + 1}$",
@@ -113,7 +119,10 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
             mistakes={
                 "general.constant-factor": None
                 if other is None
-                else bilstm.merge_outputs(fwd.hs[t], bwd.hs[t], other)
+                else bilstm.merge_outputs(fwd.hs[t], bwd.hs[t], other),
+                "bilstm.concat-order": bilstm.merge_outputs(bwd.hs[t], fwd.hs[t], mode)
+                if mode == "concat"
+                else None,
             },
             depends=("hf", "hb"),
             recompute=merged_from,
@@ -218,12 +227,21 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
             if difficulty == 3
             else "a unidirectional LSTM layer on top (hidden size H)"
         )
+        directions = 2 if difficulty == 3 else 1
         cells.append(
             count(
                 "next",
                 "$N^{(2)}$",
                 upper,
-                {"lstm.single-bias": 2 * parameters("lstm", H, 2 * H, 1) if biases == 2 else None},
+                {
+                    "lstm.single-bias": 2 * parameters("lstm", H, 2 * H, 1)
+                    if biases == 2
+                    else None,
+                    # layer 2 sized as if it read x_t (size D), not layer 1's output (2H)
+                    "lstm.stacked-input-size": directions * parameters("lstm", H, D, biases)
+                    if D != 2 * H
+                    else None,
+                },
             )
         )
         steps.append(

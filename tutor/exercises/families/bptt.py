@@ -96,6 +96,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
                 "lstm.dc-missing-output-term": dC_next,
                 "lstm.dc-missing-next": through_h,
                 "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_c),
+                "lstm.dh-dc-missing-output-gate": dC_next + dh * (1 - st.tanh_c**2),
             },
         ),
         *(

@@ -56,6 +56,9 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
     clipped, _ = clipping.clip_grad_norm(grads, theta)
     scale = min(1.0, theta / (total + clipping.EPS))
     names = [f"g_{k + 1}" for k in range(len(grads))]
+    # the norms added instead of their squares: ‖g_1‖ + ‖g_2‖ + … for ‖g‖
+    summed = float(sum(clipping.global_norm([g]) for g in grads))
+    summed_scale = min(1.0, theta / summed)
 
     def scale_from(values: Mapping[str, Any]) -> float:
         return min(1.0, theta / float(values["norm"]))
@@ -63,14 +66,28 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
     def clipped_from(k: int) -> Any:
         return lambda values: float(values["scale"]) * grads[k]
 
-    def per_tensor(k: int) -> np.ndarray | None:
-        # each tensor clipped by its own norm: a constant multiple of the right answer
+    def unless_right(wrong: Any, right: Any) -> Any:
+        """A slip that gives the right numbers here (nothing to clip either way) is no slip."""
+        return None if np.allclose(wrong, right) else wrong
+
+    def per_tensor(k: int) -> dict[str, Any]:
+        # each tensor clipped by its own norm, or by the summed norms: multiples of g_k
         own = clipping.clip_grad_norm([grads[k]], theta)[0][0]
-        return None if np.allclose(own, clipped[k]) else own
+        return {
+            "clipping.per-tensor-norm": unless_right(own, clipped[k]),
+            "clipping.norm-sum": unless_right(summed_scale * grads[k], clipped[k]),
+        }
 
     cells = [
-        numeric("norm", r"$\|g\|$", total),
-        numeric("scale", "$c$", scale, depends=("norm",), recompute=scale_from),
+        numeric("norm", r"$\|g\|$", total, mistakes={"clipping.norm-sum": summed}),
+        numeric(
+            "scale",
+            "$c$",
+            scale,
+            mistakes={"clipping.norm-sum": unless_right(summed_scale, scale)},
+            depends=("norm",),
+            recompute=scale_from,
+        ),
     ]
     for k in range(min(2, len(grads))):
         cells.append(
@@ -78,7 +95,7 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
                 f"clipped_{k + 1}",
                 rf"$\mathrm{{clip}}(g_{k + 1})$",
                 clipped[k],
-                mistakes={"general.constant-factor": per_tensor(k)},
+                mistakes=per_tensor(k),
                 depends=("scale",),
                 recompute=clipped_from(k),
             )

@@ -50,13 +50,23 @@ def block_step(cell: str, H: int, D: int, biases: int) -> Step:
     )
 
 
-def count_cell(name: str, label: str, cell: str, H: int, D: int, biases: int) -> Cell:
-    """A layer's count, with the slips that give clearly different numbers."""
+def count_cell(
+    name: str, label: str, cell: str, H: int, D: int, biases: int, *, below: int | None = None
+) -> Cell:
+    """A layer's count, with the slips that give clearly different numbers.
+
+    `below` is the input size of the network's first layer, for a layer stacked above it
+    (whose input size D is the hidden size H of the layer below): taking `below` instead is a
+    catalogued slip.
+    """
     right = parameters(cell, H, D, biases)
     mistakes = {
         "lstm.forgot-bias": BLOCKS[cell] * H * (H + D),
         "lstm.single-bias": parameters(cell, H, D, 1) if biases == 2 else None,
         "general.constant-factor": parameters("rnn", H, D, biases) if cell != "rnn" else None,
+        "lstm.stacked-input-size": None
+        if below is None or below == D
+        else parameters(cell, H, below, biases),
     }
     return count(name, label, right, mistakes)
 
@@ -113,14 +123,15 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
         total = first + (layers - 1) * upper
         cells = (
             count_cell("layer_1", r"$N^{(1)}$", "lstm", H, D, 2),
-            count_cell("layer_2", r"$N^{(2)}$", "lstm", H, H, 2),
+            count_cell("layer_2", r"$N^{(2)}$", "lstm", H, H, 2, below=D),
             count(
                 "total",
                 r"$N_{\mathrm{total}}$",
                 total,
                 {
                     "lstm.single-bias": total - 4 * H * layers,
-                    "general.constant-factor": layers * first,
+                    # every layer sized as if it read x_t (size D)
+                    "lstm.stacked-input-size": layers * first,
                 },
             ),
         )

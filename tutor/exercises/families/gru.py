@@ -16,6 +16,7 @@ import numpy as np
 from tutor.engine import gru
 from tutor.engine.activations import sigmoid
 from tutor.exercises.families._common_backward import (
+    ANSWER,
     as_array,
     count,
     fmt,
@@ -71,6 +72,10 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     no_bias = gru.step(_variant(params, bias=False), x, h_prev)
     swapped = gru.step(_variant(params, swapped=True), x, h_prev) if H == D else None
     outside = st.z_n - st.r * st.hn  # W_xn x + b_xn
+    # Cho et al.: the reset before the product, W_hn (r ⊙ h_{t-1}) + b_hn; where that gives
+    # PyTorch's numbers anyway, it is no mistake
+    cho = np.tanh(outside + params.W_hn @ (st.r * h_prev) + params.b_hn)
+    reset_before = None if np.allclose(cho, st.n, rtol=0, atol=10.0**-ANSWER) else cho
 
     def gate_mistakes(name: str) -> dict[str, Any]:
         z = getattr(st, "z_" + name)
@@ -97,11 +102,19 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             mistakes={
                 "lstm.candidate-sigmoid": sigmoid(st.z_n),
                 "lstm.single-bias": gru.step(_variant(params, b_hn=False), x, h_prev).n,
+                "gru.reset-before-product": reset_before,
             },
             depends=("r",),
             recompute=n_from,
         ),
-        numeric("h", "$h_t$", st.h, depends=("z", "n"), recompute=h_from),
+        numeric(
+            "h",
+            "$h_t$",
+            st.h,
+            mistakes={"gru.update-swapped": st.z * st.n + (1 - st.z) * h_prev},
+            depends=("z", "n"),
+            recompute=h_from,
+        ),
     )
 
     def v(a: np.ndarray) -> str:

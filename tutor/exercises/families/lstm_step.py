@@ -65,13 +65,17 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
 
     c, h = shown(step.c), shown(step.h)
     swapped = shown(new_cell(c_prev, step.i, step.f, step.C_tilde))
+    h_mistakes = {
+        "lstm.h-missing-tanh": shown(step.o * step.c),
+        "lstm.h-tanh-prev-cell": shown(hidden(step.o, c_prev)),  # the old cell squashed
+    }
     cells = (
         *gate_cells(d, step),
         Cell("c", "$C_t$", expected=c, decimals=LATER,
              mistakes=screen(c, {"lstm.forget-input-swapped": swapped}, LATER),
              depends=("f", "i", "C_tilde"), recompute=recompute_c),
         Cell("h", "$h_t$", expected=h, decimals=LATER,
-             mistakes=screen(h, {"lstm.h-missing-tanh": shown(step.o * step.c)}, LATER),
+             mistakes=screen(h, h_mistakes, LATER),
              depends=("o", "c"), recompute=recompute_h),
     )  # fmt: skip
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")

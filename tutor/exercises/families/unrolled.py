@@ -62,7 +62,10 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
         return {"lstm.forget-input-swapped": shown(new_cell(s.c_prev, s.i, s.f, s.C_tilde))}
 
     def bare(s: lstm.LSTMStep) -> Any:
-        return {"lstm.h-missing-tanh": shown(s.o * s.c)}
+        return {
+            "lstm.h-missing-tanh": shown(s.o * s.c),
+            "lstm.h-tanh-prev-cell": shown(hidden(s.o, s.c_prev)),  # C_{t-1} squashed, not C_t
+        }
 
     restarted = lstm.step(params, x2, d.h_prev, d.c_prev)  # step 2 from h_0, C_0 again
 

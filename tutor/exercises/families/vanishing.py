@@ -165,10 +165,13 @@ def steps(rng: np.random.Generator, difficulty: int) -> Exercise:
     n_rnn, n_lstm = steps_below(gamma, eps), steps_below(f, eps)
     wrong_gamma, wrong_f = float(w * (1 - tanh(a))), float(tanh(z_f))
     gamma_mistakes = {"lstm.tanh-derivative": wrong_gamma, "general.constant-factor": gamma / w}
-    n_mistakes = (
-        {"lstm.tanh-derivative": steps_below(wrong_gamma, eps)} if 0 < wrong_gamma < 1 else {}
-    )
-    f_count = {"lstm.gate-tanh": steps_below(wrong_f, eps)} if wrong_f < 1 else {}
+    # ⌊ln ε / ln γ⌋ for ⌈ln ε / ln γ⌉: one step short (the ratio is never whole, _clear_count)
+    n_mistakes = {"vanishing.steps-floor": math.floor(math.log(eps) / math.log(gamma))}
+    if 0 < wrong_gamma < 1:
+        n_mistakes["lstm.tanh-derivative"] = steps_below(wrong_gamma, eps)
+    f_count = {"vanishing.steps-floor": math.floor(math.log(eps) / math.log(f))}
+    if wrong_f < 1:
+        f_count["lstm.gate-tanh"] = steps_below(wrong_f, eps)
 
     def rnn_count(v: Mapping[str, Any]) -> int:
         return _count(v["gamma"], eps, n_rnn)
