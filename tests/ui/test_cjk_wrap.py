@@ -33,3 +33,13 @@ def test_rich_wrapping_fills_chinese_lines() -> None:
     assert "".join(lines) == PARAGRAPH
     assert all(cell_len(line.rstrip()) >= 26 for line in lines[:-1]), lines
     assert not any(line[0] in "，。）：" for line in lines), lines
+
+
+def test_an_inline_formula_is_not_split_across_lines() -> None:
+    from rich._wrap import divide_line
+
+    install()
+    text = "两者都传给第 t\u00a0+\u00a01 步；这一行要足够长才会换行。"
+    offsets = divide_line(text, width=16)
+    lines = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
+    assert any("t\u00a0+\u00a01" in line for line in lines), lines

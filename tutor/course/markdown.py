@@ -70,6 +70,11 @@ def render_inline(text: str) -> str:
     return _INLINE.sub(lambda m: render_latex(m.group(1)), text)
 
 
+def _inline_markdown(latex: str) -> str:
+    """An inline formula as Markdown text: escaped, and with no-break spaces (kept on one line)."""
+    return _MD_SPECIAL.sub(r"\\\1", render_latex(latex)).replace(" ", "\u00a0")
+
+
 def render_markdown(md: str) -> str:
     """Markdown for display: inline maths as escaped text, display maths as its own block.
 
@@ -81,9 +86,7 @@ def render_markdown(md: str) -> str:
         if kind == "display":
             out.extend(["", "```text", "    " + render_latex(text.strip()), "```", ""])
         elif kind == "text":
-            out.append(
-                _INLINE.sub(lambda m: _MD_SPECIAL.sub(r"\\\1", render_latex(m.group(1))), text)
-            )
+            out.append(_INLINE.sub(lambda m: _inline_markdown(m.group(1)), text))
         else:
             out.append(text)
     return "\n".join(out)

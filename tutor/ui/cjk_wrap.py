@@ -4,7 +4,8 @@ Rich and Textual wrap at whitespace only (rich._wrap.re_word, textual._wrap.re_c
 no spaces, moves to the next line as one block and leaves ragged short lines. Here every
 CJK character is a chunk of its own (a line may break before it), with closing punctuation
 kept on the same line as the character before it and opening punctuation on the line of the
-character after it, as Chinese typesetting requires.
+character after it, as Chinese typesetting requires. A no-break space (U+00A0) never
+breaks a line: inline formulas use it so that "t + 1" is not split.
 """
 
 from __future__ import annotations
@@ -15,15 +16,16 @@ CJK = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CLOSE = "，。、；：！？）》」』”’…%\uff05"
 OPEN = "（《「『“‘"
 
+_SPACE = r"[^\S\u00a0]"  # a break opportunity: whitespace, but not the no-break space
 _WORD = (
     rf"[{OPEN}]*[{CJK}][{CLOSE}]*"  # one CJK character with its punctuation
-    rf"|[{OPEN}]*[^\s{CJK}{OPEN}]+?(?=[{OPEN}]*[{CJK}]|\s|$)[{CLOSE}]*"  # a Latin run
-    r"|\S+"
+    rf"|[{OPEN}]*(?:\u00a0|[^\s{CJK}{OPEN}])+?(?=[{OPEN}]*[{CJK}]|{_SPACE}|$)[{CLOSE}]*"  # Latin
+    r"|(?:\u00a0|\S)+"
 )
 # Textual's chunks: a word and the spaces after it, or spaces alone.
-CJK_CHUNK = re.compile(rf"(?:{_WORD})\s*|\s+")
+CJK_CHUNK = re.compile(rf"(?:{_WORD}){_SPACE}*|{_SPACE}+")
 # Rich's words: spaces before, the word, spaces after.
-CJK_WORD = re.compile(rf"\s*(?:{_WORD})\s*")
+CJK_WORD = re.compile(rf"{_SPACE}*(?:{_WORD}){_SPACE}*")
 
 
 def install() -> None:
