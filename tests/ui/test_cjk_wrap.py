@@ -39,7 +39,7 @@ def test_an_inline_formula_is_not_split_across_lines() -> None:
     from rich._wrap import divide_line
 
     install()
-    text = "两者都传给第 t\u00a0+\u00a01 步；这一行要足够长才会换行。"
+    text = "两者都传给第 t + 1 步；这一行要足够长才会换行。"
     offsets = divide_line(text, width=16)
     lines = [text[a:b] for a, b in zip([0, *offsets], [*offsets, len(text)], strict=True)]
-    assert any("t\u00a0+\u00a01" in line for line in lines), lines
+    assert any("t + 1" in line for line in lines), lines

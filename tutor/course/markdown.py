@@ -71,8 +71,8 @@ def render_inline(text: str) -> str:
 
 
 def _inline_markdown(latex: str) -> str:
-    """An inline formula as Markdown text: escaped, and with no-break spaces (kept on one line)."""
-    return _MD_SPECIAL.sub(r"\\\1", render_latex(latex)).replace(" ", "\u00a0")
+    """An inline formula as Markdown text, escaped so that W_f … b_f is not emphasis."""
+    return _MD_SPECIAL.sub(r"\\\1", render_latex(latex))
 
 
 def render_markdown(md: str) -> str:

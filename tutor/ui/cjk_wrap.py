@@ -4,8 +4,9 @@ Rich and Textual wrap at whitespace only (rich._wrap.re_word, textual._wrap.re_c
 no spaces, moves to the next line as one block and leaves ragged short lines. Here every
 CJK character is a chunk of its own (a line may break before it), with closing punctuation
 kept on the same line as the character before it and opening punctuation on the line of the
-character after it, as Chinese typesetting requires. A no-break space (U+00A0) never
-breaks a line: inline formulas use it so that "t + 1" is not split.
+character after it, as Chinese typesetting requires. Nor does a line break next to a binary operator, so an
+inline formula such as "t + 1" stays on one line (Textual's Markdown folds no-break spaces
+into plain ones, so those cannot be used for it).
 """
 
 from __future__ import annotations
@@ -16,14 +17,17 @@ CJK = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CLOSE = "，。、；：！？）》」』”’…%\uff05"
 OPEN = "（《「『“‘"
 
-_SPACE = r"[^\S\u00a0]"  # a break opportunity: whitespace, but not the no-break space
+# A space next to a binary operator is no break opportunity: "t + 1" and "Cₜ ∈ ℝᴴ" stay whole.
+_OPERATORS = "=+−⊙·×∈≤≥≈≠→←⇒⊗⊕∝≡"
+_GLUED = rf"[ \u00a0](?=[{_OPERATORS}][ \u00a0])|(?<=[ \u00a0][{_OPERATORS}])[ \u00a0]|\u00a0"
+_SPACE = rf"(?:(?!{_GLUED})\s)"  # a break opportunity
 _WORD = (
     rf"[{OPEN}]*[{CJK}][{CLOSE}]*"  # one CJK character with its punctuation
-    rf"|[{OPEN}]*(?:\u00a0|[^\s{CJK}{OPEN}])+?(?=[{OPEN}]*[{CJK}]|{_SPACE}|$)[{CLOSE}]*"  # Latin
-    r"|(?:\u00a0|\S)+"
+    rf"|[{OPEN}]*(?:{_GLUED}|[^\s{CJK}{OPEN}])+?(?=[{OPEN}]*[{CJK}]|{_SPACE}|$)[{CLOSE}]*"  # Latin
+    rf"|(?:{_GLUED}|\S)+"
 )
 # Textual's chunks: a word and the spaces after it, or spaces alone.
-CJK_CHUNK = re.compile(rf"(?:{_WORD}){_SPACE}*|{_SPACE}+")
+CJK_CHUNK = re.compile(rf"(?:{_WORD}){_SPACE}*|\s+")
 # Rich's words: spaces before, the word, spaces after.
 CJK_WORD = re.compile(rf"{_SPACE}*(?:{_WORD}){_SPACE}*")
 
