@@ -152,3 +152,35 @@ async def test_lesson_without_a_demo_says_so(mini_content: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
         assert any("no demo" in str(n.message) for n in app._notifications)
+
+
+async def test_questions_load_after_the_first_paint() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert app.course is not None
+        for _ in range(500):
+            if app.course_complete:
+                break
+            await pilot.pause(0.01)
+        assert app.course_complete and app.course.complete
+        prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        assert f"{len(app.course.lessons[0].questions)} questions" in prompt
+
+
+async def test_a_broken_questions_file_is_reported_after_loading(
+    tmp_path: Path, mini_content: Path
+) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(mini_content, root)
+    (root / "02-two" / "questions.toml").write_text("[[questions]\n", "utf-8")
+    app = TutorApp(lang="en", content_root=root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(500):
+            if isinstance(app.screen, ContentErrorScreen):
+                break
+            await pilot.pause(0.01)
+        assert isinstance(app.screen, ContentErrorScreen)
+        texts = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "02-two/questions.toml:1: is not valid TOML" in texts

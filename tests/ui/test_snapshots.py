@@ -6,23 +6,41 @@ and look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from tutor.ui.app import TutorApp
 
 SIZE = (80, 24)
 
 
+def after_loading(*keys: str):
+    """Wait until the questions have loaded (they load after the first paint), then press keys."""
+
+    async def run_before(pilot: Pilot) -> None:
+        for _ in range(500):
+            if pilot.app.course_complete:
+                break
+            await pilot.pause(0.01)
+        assert pilot.app.course_complete
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
 def test_home_english(snap_compare) -> None:
-    assert snap_compare(TutorApp(lang="en"), terminal_size=SIZE)
+    assert snap_compare(TutorApp(lang="en"), terminal_size=SIZE, run_before=after_loading())
 
 
 def test_home_chinese(snap_compare) -> None:
-    assert snap_compare(TutorApp(lang="zh"), terminal_size=SIZE)
+    assert snap_compare(TutorApp(lang="zh"), terminal_size=SIZE, run_before=after_loading())
 
 
 def test_forward_pass_reader_chinese(snap_compare) -> None:
     keys = ["down"] * 7 + ["enter"]
-    assert snap_compare(TutorApp(lang="zh"), terminal_size=SIZE, press=keys)
+    assert snap_compare(TutorApp(lang="zh"), terminal_size=SIZE, run_before=after_loading(*keys))
 
 
 def test_help(snap_compare) -> None:
-    assert snap_compare(TutorApp(lang="en"), terminal_size=SIZE, press=["question_mark"])
+    run_before = after_loading("question_mark")
+    assert snap_compare(TutorApp(lang="en"), terminal_size=SIZE, run_before=run_before)

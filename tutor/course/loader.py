@@ -36,12 +36,20 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
 class TomlLines:
     """Finds the line of a question or a field in a TOML file (tomllib gives no positions)."""
 
+    _ID = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        self._ids: dict[str, int] | None = None
 
     def of_id(self, qid: str) -> int | None:
-        pattern = re.compile(rf"""^\s*id\s*=\s*["']{re.escape(qid)}["']""")
-        return next((n for n, s in enumerate(self.lines, 1) if pattern.match(s)), None)
+        if self._ids is None:  # one pass over the file, then each id is a lookup
+            self._ids = {}
+            for n, line in enumerate(self.lines, 1):
+                match = self._ID.match(line)
+                if match:
+                    self._ids.setdefault(match.group(1), n)
+        return self._ids.get(qid)
 
     def of_field(self, start: int | None, name: str) -> int | None:
         if start is None:
@@ -101,14 +109,20 @@ class _Reader:
         return Text(**parts)
 
 
-def read_course(root: Path | None = None) -> tuple[Course, list[Problem]]:
-    """Read a content folder. Returns what could be built and every problem found."""
+def read_course(
+    root: Path | None = None, *, questions: bool = True
+) -> tuple[Course, list[Problem]]:
+    """Read a content folder. Returns what could be built and every problem found.
+
+    With `questions=False` only course.toml is parsed: the outline (ids, titles, folders,
+    demos) that the home screen needs, without the cost of every questions.toml.
+    """
     root = Path(root) if root is not None else content_dir()
     problems: list[Problem] = []
     course_file = root / "course.toml"
     parsed = _toml(course_file, problems)
     if parsed is None:
-        return Course(root, SUPPORTED_FORMAT, ()), problems
+        return Course(root, SUPPORTED_FORMAT, (), complete=questions), problems
     data, text = parsed
     lines = TomlLines(text)
     version = data.get("format_version")
@@ -127,7 +141,7 @@ def read_course(root: Path | None = None) -> tuple[Course, list[Problem]]:
     seen_lessons: set[str] = set()
     seen_questions: dict[str, Path] = {}
     for raw in raw_lessons:
-        lesson = _read_lesson(root, course_file, lines, raw, problems, seen_questions)
+        lesson = _read_lesson(root, course_file, lines, raw, problems, seen_questions, questions)
         if lesson is None:
             continue
         if lesson.id in seen_lessons:
@@ -137,12 +151,13 @@ def read_course(root: Path | None = None) -> tuple[Course, list[Problem]]:
             continue
         seen_lessons.add(lesson.id)
         lessons.append(lesson)
-    return Course(root, version if isinstance(version, int) else 0, tuple(lessons)), problems
+    version = version if isinstance(version, int) else 0
+    return Course(root, version, tuple(lessons), complete=questions), problems
 
 
-def load_course(root: Path | None = None) -> Course:
+def load_course(root: Path | None = None, *, questions: bool = True) -> Course:
     """Read a content folder; raise ContentError listing every problem if it has any."""
-    course, problems = read_course(root)
+    course, problems = read_course(root, questions=questions)
     if problems:
         raise ContentError(problems, course.root)
     return course
@@ -155,6 +170,7 @@ def _read_lesson(
     raw: Any,
     problems: list[Problem],
     seen_questions: dict[str, Path],
+    with_questions: bool = True,
 ) -> Lesson | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
         problems.append(Problem(course_file, "a [[lessons]] entry has no id"))
@@ -176,7 +192,11 @@ def _read_lesson(
     for name in LESSON_FILES[:2]:
         if not (lesson_dir / name).is_file():
             problems.append(Problem(lesson_dir / name, "file is missing"))
-    questions = _read_questions(lesson_dir / "questions.toml", lid, problems, seen_questions)
+    questions = (
+        _read_questions(lesson_dir / "questions.toml", lid, problems, seen_questions)
+        if with_questions
+        else ()
+    )
     demo = raw.get("demo")
     if demo is not None and not isinstance(demo, str):
         problems.append(Problem(course_file, f"lesson {lid!r}: demo must be a name", reader.start))

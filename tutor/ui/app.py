@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from tutor.course import ContentError, Course, Lang, load_course
 from tutor.ui.cjk_wrap import install as install_cjk_wrap
@@ -26,6 +27,8 @@ class TutorApp(App[None]):
     MIN_SIZE = (60, 16)
 
     lang: reactive[Lang] = reactive("en")
+    # The questions load in a thread after the first paint; screens watch this to show counts.
+    course_complete: reactive[bool] = reactive(False)
 
     def __init__(self, lang: Lang = "en", content_root: Path | None = None) -> None:
         super().__init__()
@@ -35,28 +38,52 @@ class TutorApp(App[None]):
         self.course: Course | None = None
         self.content_error: ContentError | None = None
 
-    def on_mount(self) -> None:
-        try:
-            self.course = load_course(self.content_root)
-        except ContentError as exc:
-            self.content_error = exc
+    def get_default_screen(self) -> Screen[None]:
+        """Home itself is the first screen (no blank screen to style and replace)."""
         self.title = t("app_title", self.lang)
-        if self.course is None:
+        try:  # course.toml only: the home screen needs titles, not every question
+            self.course = load_course(self.content_root, questions=False)
+        except ContentError as exc:
             from tutor.ui.screens.content_error import ContentErrorScreen
 
-            self.push_screen(ContentErrorScreen())
-        else:
-            from tutor.ui.screens.home import HomeScreen
+            self.content_error = exc
+            return ContentErrorScreen()
+        from tutor.ui.screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.course is not None:
+            self._load_questions()
+
+    @work(thread=True, exclusive=True, group="course", exit_on_error=False)
+    def _load_questions(self) -> None:
+        try:
+            course = load_course(self.content_root)
+        except ContentError as exc:
+            self.call_from_thread(self._show_content_error, exc)
+            return
+        self.call_from_thread(self._questions_loaded, course)
+
+    def _questions_loaded(self, course: Course) -> None:
+        self.course = course
+        self.course_complete = True
+
+    def _show_content_error(self, error: ContentError) -> None:
+        from tutor.ui.screens.content_error import ContentErrorScreen
+
+        self.content_error = error
+        self.push_screen(ContentErrorScreen())
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screen with a clear message while the terminal is too small; nothing is lost."""
-        from tutor.ui.screens.too_small import TooSmallScreen
-
         width, height = self.MIN_SIZE
         too_small = event.size.width < width or event.size.height < height
-        showing = isinstance(self.screen, TooSmallScreen)
+        showing = type(self.screen).__name__ == "TooSmallScreen"
+        if not too_small and not showing:
+            return
+        from tutor.ui.screens.too_small import TooSmallScreen
+
         if too_small and not showing:
             self.push_screen(TooSmallScreen())
         elif showing and not too_small:

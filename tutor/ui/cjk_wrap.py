@@ -1,6 +1,6 @@
 """Line-wrapping for Chinese text in Textual.
 
-Rich and Textual wrap at whitespace only (rich._wrap.re_word, textual._wrap.re_chunk), so a Chinese sentence, which has
+Rich wraps at whitespace only (rich._wrap.re_word, used by Textual's widgets too), so a Chinese sentence, which has
 no spaces, moves to the next line as one block and leaves ragged short lines. Here every
 CJK character is a chunk of its own (a line may break before it), with closing punctuation
 kept on the same line as the character before it and opening punctuation on the line of the
@@ -26,16 +26,15 @@ _WORD = (
     rf"|[{OPEN}]*(?:{_GLUED}|[^\s{CJK}{OPEN}])+?(?=[{OPEN}]*[{CJK}]|{_SPACE}|$)[{CLOSE}]*"  # Latin
     rf"|(?:{_GLUED}|\S)+"
 )
-# Textual's chunks: a word and the spaces after it, or spaces alone.
-CJK_CHUNK = re.compile(rf"(?:{_WORD}){_SPACE}*|\s+")
 # Rich's words: spaces before, the word, spaces after.
 CJK_WORD = re.compile(rf"{_SPACE}*(?:{_WORD}){_SPACE}*")
 
 
 def install() -> None:
-    """Make Rich's and Textual's wrappers break between CJK characters (idempotent)."""
+    """Make Rich's wrapper, which Textual's widgets use, break between CJK characters.
+
+    (Textual's own textual._wrap serves only TextArea, which the tutor does not use.)
+    """
     from rich import _wrap as rich_wrap
-    from textual import _wrap as textual_wrap
 
     rich_wrap.re_word = CJK_WORD
-    textual_wrap.re_chunk = CJK_CHUNK

@@ -18,10 +18,12 @@ if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
 
 
-def lesson_label(number: int, lesson: Lesson, lang: Lang) -> str:
-    counts = lesson.count_by_kind()
-    total = sum(counts.values())
-    tail = f"{total} {t('questions', lang)}" if total else t("no_questions", lang)
+def lesson_label(number: int, lesson: Lesson, lang: Lang, complete: bool = True) -> str:
+    total = len(lesson.questions)
+    if not complete:
+        tail = "…"  # the questions are still loading
+    else:
+        tail = f"{total} {t('questions', lang)}" if total else t("no_questions", lang)
     return f"{number:2}. {lesson.title(lang)}  [dim]· {tail}[/dim]"
 
 
@@ -35,29 +37,38 @@ class HomeScreen(Screen[None]):
     app: TutorApp
 
     def compose(self) -> ComposeResult:
+        # Built with its text in place: the first paint needs no second styling pass.
+        lang = self.app.lang
         yield Header()
-        yield Static(id="home-heading")
-        yield OptionList(id="lessons")
-        yield Static(id="home-hint")
+        yield Static(self._heading(lang), id="home-heading")
+        yield OptionList(*self._options(lang), id="lessons")
+        yield Static(t("home_hint", lang), id="home-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._relabel, init=True)
+        self.watch(self.app, "lang", self._relabel, init=False)
+        self.watch(self.app, "course_complete", lambda _: self._relabel(self.app.lang), init=False)
         self.query_one(OptionList).focus()
 
-    def _relabel(self, lang: Lang) -> None:
+    def _heading(self, lang: Lang) -> str:
+        assert self.app.course is not None
+        return t("home_heading", lang, n=len(self.app.course.lessons))
+
+    def _options(self, lang: Lang) -> list[Option]:
         course = self.app.course
         assert course is not None
-        heading = t("home_heading", lang, n=len(course.lessons))
-        self.query_one("#home-heading", Static).update(heading)
+        return [
+            Option(lesson_label(n, lesson, lang, course.complete), id=lesson.id)
+            for n, lesson in enumerate(course.lessons, 1)
+        ]
+
+    def _relabel(self, lang: Lang) -> None:
+        self.query_one("#home-heading", Static).update(self._heading(lang))
         self.query_one("#home-hint", Static).update(t("home_hint", lang))
         lessons = self.query_one(OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()
-        lessons.add_options(
-            Option(lesson_label(n, lesson, lang), id=lesson.id)
-            for n, lesson in enumerate(course.lessons, 1)
-        )
+        lessons.add_options(self._options(lang))
         lessons.highlighted = highlighted if highlighted is not None else 0
 
     @on(OptionList.OptionSelected, "#lessons")

@@ -58,6 +58,7 @@ class LessonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._show, init=True)
+        self.watch(self.app, "course_complete", lambda _: self._show_footer(self.app.lang))
         self.query_one("#reading").focus()
 
     def _show(self, lang: Lang) -> None:
@@ -69,9 +70,15 @@ class LessonScreen(Screen[None]):
             f"{number}/{len(course.lessons)}  {lesson.title(lang)}"
         )
         self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
+        self._show_footer(lang)
+
+    def _show_footer(self, lang: Lang) -> None:
+        lesson = self.lesson
         counts = lesson.count_by_kind()
         summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
         demo = f"  ·  d: {t('demo_for_lesson', lang)} `{lesson.demo}`" if lesson.demo else ""
+        if not self.app.course_complete:
+            summary = "…"
         self.query_one("#lesson-footer", Static).update(
             f"{t('lesson_questions', lang)}: {summary or t('no_questions', lang)}{demo}"
         )
