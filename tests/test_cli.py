@@ -60,8 +60,31 @@ def test_shipped_lessons_json() -> None:
 
 
 def test_content_check_ok(mini_content: Path) -> None:
-    code, out, _ = run("content", "check", str(mini_content))
+    code, out, _ = run("content", "check", str(mini_content), "--seeds", "3")
     assert code == 0 and out.startswith("ok: 2 lessons")
+    assert "every generator drawn with 3 seeds" in out
+
+
+def test_content_check_reports_a_broken_generator(monkeypatch, mini_content: Path) -> None:
+    from tutor.course.model import Text
+    from tutor.exercises import REGISTRY, Cell, Exercise
+    from tutor.exercises.model import Generator
+
+    def build(rng, difficulty: int) -> Exercise:
+        cell = Cell("x", "$x$", expected=0.5, decimals=2, mistakes={"lstm.forgot-bias": 0.5})
+        return Exercise(Text("x", "x"), {}, (cell,), (), ())
+
+    monkeypatch.setitem(
+        REGISTRY,
+        "broken.same-as-answer",
+        Generator("broken.same-as-answer", "one", Text("坏", "Broken"), build, (1,)),
+    )
+    code, _, err = run("content", "check", str(mini_content), "--seeds", "2")
+    assert code == 1
+    assert (
+        "generator broken.same-as-answer difficulty 1 seed 0: cell x: mistake lstm.forgot-bias"
+        in err
+    )
 
 
 def test_content_check_reports_and_fails(tmp_path: Path, mini_content: Path) -> None:
@@ -70,7 +93,7 @@ def test_content_check_reports_and_fails(tmp_path: Path, mini_content: Path) -> 
     broken = tmp_path / "content"
     shutil.copytree(mini_content, broken)
     (broken / "stray.md").write_text("x", "utf-8")
-    code, _, err = run("content", "check", str(broken))
+    code, _, err = run("content", "check", str(broken), "--seeds", "0")
     assert code == 1
     assert "content/stray.md: file is not used by any lesson" in err
     assert "1 problem(s)" in err
@@ -100,3 +123,41 @@ def test_default_language_follows_the_locale() -> None:
     assert default_lang({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_US.UTF-8"}) == "en"
     assert default_lang({"LC_MESSAGES": "zh_TW"}) == "zh"
     assert default_lang({}) == "en"
+
+
+def test_exercise_list_names_generators_by_lesson() -> None:
+    code, out, _ = run("exercise", "--list")
+    assert code == 0
+    assert out.splitlines()[0] == "vanishing-gradient"
+    assert "  lstm.step: One full LSTM step (worksheet)  [difficulty 1,2,3]" in out
+
+
+def test_exercise_prints_a_draw_and_its_solution() -> None:
+    code, out, _ = run("exercise", "lstm.forget-gate", "--seed", "3", "--lang", "zh", "--solution")
+    assert code == 0
+    assert "已知:" in out and "解答:" in out and "答案:" in out
+    again = run("exercise", "lstm.forget-gate", "--seed", "3", "--lang", "zh", "--solution")[1]
+    assert again == out  # same seed, same exercise
+    other = run("exercise", "lstm.forget-gate", "--seed", "4", "--lang", "zh")[1]
+    assert other != out.split("提示:")[0].rstrip()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["exercise", "nope"], "unknown generator 'nope'"),
+        (["exercise", "lstm.step", "--difficulty", "7"], "7"),
+    ],
+)
+def test_exercise_rejects_bad_requests(args: list[str], message: str) -> None:
+    code, _, err = run(*args)
+    assert code == 2 and message in err
+
+
+def test_demo_command_prints_json() -> None:
+    code, out, _ = run("demo", "clipping", "--quick", "--json", "--device", "cpu")
+    assert code == 0
+    report = json.loads(out)
+    assert report["device"] == "cpu" and {"clipped", "step", "loss", "grad_norm"} <= set(
+        report["results"][0]
+    )
