@@ -154,7 +154,9 @@ def run_torch(
     )
 
 
-def assert_param_grads(kind: str, ours: dict[str, np.ndarray], theirs: dict[str, np.ndarray]) -> None:
+def assert_param_grads(
+    kind: str, ours: dict[str, np.ndarray], theirs: dict[str, np.ndarray]
+) -> None:
     """Our parameter gradients, put in torch's layout by ``convert.*_to_torch(grads.as_params())``,
     against torch's.
 

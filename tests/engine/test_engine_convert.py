@@ -125,7 +125,8 @@ def _cs231n_lstm_step_forward(
 def test_cs231n_layout() -> None:
     rng = np.random.default_rng(4)
     D, H, B = 3, 4, 2
-    Wx, Wh, b = rng.standard_normal((D, 4 * H)), rng.standard_normal((H, 4 * H)), rng.standard_normal(4 * H)
+    Wx, Wh = rng.standard_normal((D, 4 * H)), rng.standard_normal((H, 4 * H))
+    b = rng.standard_normal(4 * H)
     x, h, c = rng.standard_normal((B, D)), rng.standard_normal((B, H)), rng.standard_normal((B, H))
     params = convert.lstm_from_cs231n(Wx, Wh, b)
     step = lstm.step(params, x, h, c)

@@ -86,10 +86,14 @@ def test_lstm_cell_jacobian_norms_match_autograd(norm: jacobian.Norm) -> None:
             tail = torch.tensor(xs[T - k :], dtype=DTYPE)
             h_s, c_s = _start(trace.hs, h0, k), _start(trace.cs, c0, k)
 
-            def c_T(c: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s) -> torch.Tensor:
+            def c_T(
+                c: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s
+            ) -> torch.Tensor:
                 return module(tail, (h_s[None], c[None]))[1][1][0] if len(tail) else c
 
-            def h_T(h: torch.Tensor, tail: torch.Tensor = tail, c_s: torch.Tensor = c_s) -> torch.Tensor:
+            def h_T(
+                h: torch.Tensor, tail: torch.Tensor = tail, c_s: torch.Tensor = c_s
+            ) -> torch.Tensor:
                 return module(tail, (h[None], c_s[None]))[1][0][0] if len(tail) else h
 
             def c_T_direct(
@@ -135,7 +139,8 @@ def test_batched_norms_are_per_example() -> None:
         assert_close(batched[:, b], single)
     lstm_params = lstm.LSTMParams.random(D, H, rng)
     both = jacobian.lstm_jacobian_norms(lstm_params, lstm.forward(lstm_params, xs), "frobenius")
-    one = jacobian.lstm_jacobian_norms(lstm_params, lstm.forward(lstm_params, xs[:, 1]), "frobenius")
+    one_trace = lstm.forward(lstm_params, xs[:, 1])
+    one = jacobian.lstm_jacobian_norms(lstm_params, one_trace, "frobenius")
     assert_close(both.full[:, 1], one.full)
     assert_close(both.direct[:, 1], one.direct)
 

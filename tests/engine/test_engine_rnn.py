@@ -91,7 +91,8 @@ def test_backward_passes_a_gradient_check(case: Case, reverse: bool) -> None:
 def test_step_backward_passes_a_gradient_check() -> None:
     rng = np.random.default_rng(9)
     params = rnn.RNNParams.random(3, 4, rng, scale=0.8)
-    x, h_prev, dh = rng.standard_normal((2, 3)), rng.standard_normal((2, 4)), rng.standard_normal((2, 4))
+    x = rng.standard_normal((2, 3))
+    h_prev, dh = rng.standard_normal((2, 4)), rng.standard_normal((2, 4))
 
     def loss() -> float:
         return float(np.sum(rnn.step(params, x, h_prev).h * dh))

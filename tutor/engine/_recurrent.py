@@ -35,15 +35,17 @@ __all__ = [
     "add_diagonal",
     "check_trace_sizes",
     "drop_batch",
+    "from_time_major",
     "gate_jacobian",
     "init_params",
     "input_and_weight_grads",
     "previous",
     "project_inputs",
     "random_arrays",
+    "reading_order",
+    "stack",
     "stack_gates",
-    "stack_steps",
-    "time_steps",
+    "time_major",
 ]
 
 #: Symbolic shapes a parameter may have, by name: H hidden size, D input size.
@@ -264,15 +266,24 @@ def project_inputs(X: np.ndarray, W_xT: np.ndarray, b: np.ndarray) -> np.ndarray
     return Z.reshape(T, B, -1)
 
 
-def time_steps(T: int, reverse: bool) -> range:
-    """The order in which the time steps are processed: 0 … T−1, or T−1 … 0 when reversed."""
-    return range(T - 1, -1, -1) if reverse else range(T)
+def reading_order(array: np.ndarray, reverse: bool) -> np.ndarray:
+    """A (T, …) array in original time order <-> in the order a reverse pass reads it (a view).
+
+    The fast paths run their time loop on arrays in reading order (t = 0 first); for
+    ``reverse=True`` that is the sequence flipped, and the traces flip the results back.
+    """
+    return array[::-1] if reverse else array
 
 
-def stack_steps(values: list[np.ndarray], reverse: bool) -> np.ndarray:
-    """Stack per-step (B, ·) arrays collected in processing order into (T, B, ·), in original
-    time order."""
-    return np.array(values[::-1] if reverse else values)
+def time_major(array: np.ndarray, reverse: bool, batched: bool) -> np.ndarray:
+    """A trace's (T[, B], ·) array as the fast path reads it: (T, B, ·) in reading order."""
+    return reading_order(array if batched else array[:, None], reverse)
+
+
+def from_time_major(array: np.ndarray, reverse: bool, batched: bool) -> np.ndarray:
+    """The inverse of :func:`time_major`: (T, B, ·) in reading order -> (T[, B], ·)."""
+    array = reading_order(array, reverse)
+    return array if batched else array[:, 0]
 
 
 def previous(states: np.ndarray, initial: np.ndarray, reverse: bool) -> np.ndarray:
@@ -332,9 +343,16 @@ def input_and_weight_grads(
     dZ2 = dZ.reshape(T * B, kH)
     HX = np.concatenate([H_prev, X], axis=2).reshape(T * B, -1)
     dW = dZ2.T @ HX
-    db = dZ2.sum(axis=0)
+    db = np.add.reduce(dZ2, axis=0)
     dX = (dZ2 @ W_x).reshape(T, B, -1)
     return dW, db, dX
+
+
+def stack(arrays: Sequence[np.ndarray], axis: int = 0) -> np.ndarray:
+    """``np.stack`` for axis 0 or 1, in one C call (np.stack's Python wrapper costs more than
+    the copy at tutoring sizes)."""
+    index = (None,) if axis == 0 else (slice(None), None)
+    return np.concatenate([a[index] for a in arrays], axis=axis)
 
 
 def add_batch(array: np.ndarray, batched: bool, axis: int = 1) -> np.ndarray:

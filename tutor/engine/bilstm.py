@@ -26,7 +26,7 @@ from numpy.typing import ArrayLike, DTypeLike
 
 from tutor.engine import lstm
 from tutor.engine._checks import as_float, as_sequence, shape_error
-from tutor.engine._recurrent import drop_batch
+from tutor.engine._recurrent import stack
 
 __all__ = [
     "MERGES",
@@ -123,12 +123,12 @@ class BiLSTMTrace:
     @property
     def h_T(self) -> np.ndarray:
         """(2, [B,] H) each direction's final hidden state, forward first (PyTorch's h_n)."""
-        return np.stack([self.forward.h_T, self.backward.h_T])
+        return stack([self.forward.h_T, self.backward.h_T])
 
     @property
     def c_T(self) -> np.ndarray:
         """(2, [B,] H) each direction's final cell state, forward first (PyTorch's c_n)."""
-        return np.stack([self.forward.c_T, self.backward.c_T])
+        return stack([self.forward.c_T, self.backward.c_T])
 
 
 @dataclass(eq=False)
@@ -199,9 +199,9 @@ def forward(
     if merge not in MERGES:
         raise ValueError(f"merge: expected one of {', '.join(MERGES)}, got {merge!r}")
     dtype, H = params.forward.dtype, params.hidden_size
-    X, batched = as_sequence("xs", xs, params.input_size, dtype)
-    B = X.shape[1]
-    X = drop_batch(X, batched)
+    X3, batched = as_sequence("xs", xs, params.input_size, dtype)  # (T, B, D)
+    B = X3.shape[1]
+    X = X3 if batched else X3[:, 0]
     h0_f, h0_b = _by_direction("h0", h0, batched, B, H, dtype)
     c0_f, c0_b = _by_direction("c0", c0, batched, B, H, dtype)
     trace_f = lstm.forward(params.forward, X, h0_f, c0_f)
@@ -259,6 +259,6 @@ def backward(
         forward=grads_f,
         backward=grads_b,
         dxs=grads_f.dxs + grads_b.dxs,
-        dh0=np.stack([grads_f.dh0, grads_b.dh0]),
-        dc0=np.stack([grads_f.dc0, grads_b.dc0]),
+        dh0=stack([grads_f.dh0, grads_b.dh0]),
+        dc0=stack([grads_f.dc0, grads_b.dc0]),
     )

@@ -42,13 +42,14 @@ from tutor.engine._recurrent import (
     add_diagonal,
     check_trace_sizes,
     drop_batch,
+    from_time_major,
     gate_jacobian,
     input_and_weight_grads,
     previous,
     project_inputs,
+    reading_order,
     stack_gates,
-    stack_steps,
-    time_steps,
+    time_major,
 )
 from tutor.engine.activations import GateActivations, sigmoid, sigmoid_grad, tanh_grad
 
@@ -344,13 +345,13 @@ def _coefficients(
     A_n = (1.0 - z) * tanh_grad(n)
     A_h = np.concatenate(
         [
-            (A_n * HNs * dsig[:, :, :H])[:, :, None],  # dz_r
-            ((H_prev - n) * dsig[:, :, H:])[:, :, None],  # dz_z
-            (A_n * r)[:, :, None],  # dhn
+            A_n * HNs * dsig[:, :, :H],  # dz_r
+            (H_prev - n) * dsig[:, :, H:],  # dz_z
+            A_n * r,  # dhn
         ],
         axis=2,
     )
-    return A_h, A_n
+    return A_h.reshape(*A_n.shape[:2], 3, H), A_n
 
 
 def state_jacobians(params: GRUParams, trace: GRUTrace) -> np.ndarray:
@@ -481,7 +482,7 @@ def forward(
     """
     H, D, dtype = params.hidden_size, params.input_size, params.dtype
     X, batched = as_sequence("xs", xs, D, dtype)
-    T, B, _ = X.shape
+    B = X.shape[1]
     h = h_init = as_state("h0", h0, B, H, batched, dtype)
     W, b = params.stacked()  # (3H, H + D) rows r, z, n; (4H,) b_r, b_z, b_xn, b_hn
     # σ(z) = ½ + ½·tanh(½z): the r and z columns are pre-scaled by ½ (exactly), n's by 1.
@@ -489,35 +490,37 @@ def forward(
     W_sT = W.T * s  # (H + D, 3H)
     W_hT = W_sT[:H]  # (H, 3H)
     b_hn = params.b_hn  # added to W_hn h_{t-1}: it sits inside the reset gate
-    Zs = project_inputs(X, W_sT[H:], b[: 3 * H] * s)  # (T, B, 3H), all steps before the loop
-    gates_rz, hns, ns, hs = [], [], [], []  # each step's (B, ·) arrays, in processing order
-    H2 = 2 * H
-    for t in time_steps(T, reverse):
+    # the x-halves of every step before the loop, in the order the steps are read: (T, B, 3H)
+    Zs = project_inputs(reading_order(X, reverse), W_sT[H:], b[: 3 * H] * s)
+    T, H2 = len(Zs), 2 * H
+    G = np.empty_like(Zs)  # (T, B, 3H): r, z, n
+    HNs, Hs = np.empty((T, B, H), dtype), np.empty((T, B, H), dtype)
+    # Each step writes its results straight into row t of the arrays above (out=).
+    for t in range(T):
         zx = Zs[t]  # (B, 3H): the x-halves (r, z scaled by ½)
         gh = h @ W_hT  # (B, 3H): the h-halves
         a_rz = zx[:, :H2]
         a_rz += gh[:, :H2]
-        g = np.tanh(a_rz) * 0.5 + 0.5  # r, z
+        g = np.tanh(a_rz, out=G[t, :, :H2])  # r, z = ½ tanh(½ a) + ½
+        g *= 0.5
+        g += 0.5
         r, z = g[:, :H], g[:, H:]
-        hn = gh[:, H2:] + b_hn  # W_hn h_{t-1} + b_hn
+        hn = np.add(gh[:, H2:], b_hn, out=HNs[t])  # W_hn h_{t-1} + b_hn
         z_n = zx[:, H2:]
         z_n += r * hn  # W_xn x + b_xn + r ⊙ (W_hn h + b_hn)
-        n = np.tanh(z_n)
-        h = n + z * (h - n)  # (1 − z) ⊙ n + z ⊙ h_{t-1}
-        gates_rz.append(g)
-        hns.append(hn)
-        ns.append(n)
-        hs.append(h)
+        n = np.tanh(z_n, out=G[t, :, H2:])
+        h = np.subtract(h, n, out=Hs[t])  # h_t = (1 − z) ⊙ n + z ⊙ h_{t-1}
+        h *= z  #     = n + z ⊙ (h_{t-1} − n)
+        h += n
     Zs /= s  # the pre-activations themselves
-    G = np.concatenate([stack_steps(gates_rz, reverse), stack_steps(ns, reverse)], axis=2)
 
     return GRUTrace(
         xs=drop_batch(X, batched),
         h0=drop_batch(h_init, batched, 0),
-        preacts=drop_batch(Zs, batched),
-        gates=drop_batch(G, batched),
-        hns=drop_batch(stack_steps(hns, reverse), batched),
-        hs=drop_batch(stack_steps(hs, reverse), batched),
+        preacts=from_time_major(Zs, reverse, batched),
+        gates=from_time_major(G, reverse, batched),
+        hns=from_time_major(HNs, reverse, batched),
+        hs=from_time_major(Hs, reverse, batched),
         reverse=reverse,
     )
 
@@ -539,29 +542,34 @@ def backward(
     Returns:
         A :class:`GRUGrads`.
     """
-    H, dtype = params.hidden_size, params.dtype
-    batched = trace.batched
-    X, Hs, G, HNs = (add_batch(a, batched) for a in (trace.xs, trace.hs, trace.gates, trace.hns))
+    H, dtype, batched, reverse = params.hidden_size, params.dtype, trace.batched, trace.reverse
+    # the trace's arrays as the forward loop read them: (T, B, ·), step 0 first
+    X, Hs, G, HNs = (
+        time_major(a, reverse, batched) for a in (trace.xs, trace.hs, trace.gates, trace.hns)
+    )
     h0 = add_batch(trace.h0, batched, 0)
     T, B, _ = Hs.shape
     check_trace_sizes(params, X, Hs)
     dHs = as_upstream("dhs", dhs, (T, B, H), ("T", "B", "H"), batched, dtype)
+    dHs = reading_order(dHs, reverse)
     dh_next = as_state("dh_T", dh_T, B, H, batched, dtype)
     W, _ = params.stacked()
     W_h = W[:, :H]  # (3H, H): W_hr, W_hz, W_hn
 
     # Everything that does not depend on the recursion, for all t at once:
     z = G[:, :, H : 2 * H]
-    H_prev = previous(Hs, h0, trace.reverse)
+    H_prev = np.concatenate([h0[None], Hs[:-1]])  # the h_{t-1} each step read
     A_h, A_n = _coefficients(G, HNs, H_prev, H, dtype)  # [dz_r, dz_z, dhn] = dh ⊙ A_h
 
     dGH = np.empty((T, B, 3, H), dtype)  # ∂L/∂(h-halves): dz_r, dz_z, dhn
     dGH_flat = dGH.reshape(T, B, 3 * H)
     dH_total = np.empty((T, B, H), dtype)
-    for t in reversed(time_steps(T, trace.reverse)):
-        dH_total[t] = dh = dHs[t] + dh_next  # ∂L/∂h_t in full
-        dGH[t] = dh[:, None] * A_h[t]  # dz_r, dz_z, dhn
-        dh_next = dh * z[t] + dGH_flat[t] @ W_h  # ∂L/∂h_{t-1}
+    # Each step writes its results straight into row t of the arrays above (out=).
+    for t in reversed(range(T)):
+        dh = np.add(dHs[t], dh_next, out=dH_total[t])  # ∂L/∂h_t in full
+        np.multiply(dh[:, None], A_h[t], out=dGH[t])  # dz_r, dz_z, dhn
+        dh_next = dh * z[t]  # ∂L/∂h_{t-1}: directly,
+        dh_next += dGH_flat[t] @ W_h  # and through the three gates
     dZ_n = dH_total * A_n  # ∂L/∂z_n, all t at once
 
     dZ = np.concatenate([dGH_flat[:, :, : 2 * H], dZ_n], axis=2)  # dz_r, dz_z, dz_n
@@ -573,8 +581,8 @@ def backward(
         dW_r=dW[:H], dW_z=dW[H:H2],
         dW_hn=dhn.T @ H_prev.reshape(T * B, H), dW_xn=dW[H2:, H:],
         db_r=db[:H], db_z=db[H:H2], db_hn=dhn.sum(axis=0), db_xn=db[H2:],
-        dxs=drop_batch(dX, batched),
+        dxs=from_time_major(dX, reverse, batched),
         dh0=drop_batch(dh_next, batched, 0),
-        dh_total=drop_batch(dH_total, batched),
-        dpreacts=drop_batch(dZ, batched),
+        dh_total=from_time_major(dH_total, reverse, batched),
+        dpreacts=from_time_major(dZ, reverse, batched),
     )  # fmt: skip

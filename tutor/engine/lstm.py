@@ -44,13 +44,14 @@ from tutor.engine._recurrent import (
     add_diagonal,
     check_trace_sizes,
     drop_batch,
+    from_time_major,
     gate_jacobian,
     input_and_weight_grads,
     previous,
     project_inputs,
+    reading_order,
     stack_gates,
-    stack_steps,
-    time_steps,
+    time_major,
 )
 from tutor.engine.activations import GateActivations, sigmoid, sigmoid_grad, tanh_grad
 
@@ -378,20 +379,18 @@ def _coefficients(
     """What BPTT multiplies by, for all steps at once.
 
     Args:
-        G: (T, B, 4H) the gates f, i, C̃, o; TCs: (T, B, H) tanh(C_t); C_prev: (T, B, H).
+        G: (…, 4H) the gates f, i, C̃, o; TCs: (…, H) tanh(C_t); C_prev: (…, H) C_{t-1}, with
+            the same leading axes (e.g. T, B).
 
     Returns:
-        ``(A, K)``: A (T, B, 4, H) with dz_k = A_k ⊙ dC_t for k = f, i, C̃ and dz_o = A_o ⊙ dh_t,
-        i.e. A = [C_{t-1} σ'(f), C̃ σ'(i), i tanh'(C̃), tanh(C_t) σ'(o)]; and K (T, B, H) =
+        ``(A, K)``: A (…, 4, H) with dz_k = A_k ⊙ dC_t for k = f, i, C̃ and dz_o = A_o ⊙ dh_t,
+        i.e. A = [C_{t-1} σ'(f), C̃ σ'(i), i tanh'(C̃), tanh(C_t) σ'(o)]; and K (…, H) =
         ∂h_t/∂C_t = o ⊙ (1 − tanh²C_t).
     """
-    T, B, _ = G.shape
-    i, C_tilde, o = G[:, :, H : 2 * H], G[:, :, 2 * H : 3 * H], G[:, :, 3 * H :]
-    multiplier = np.concatenate(  # (T, B, 4, H): what multiplies each gate
-        [C_prev[:, :, None], C_tilde[:, :, None], i[:, :, None], TCs[:, :, None]], axis=2
-    )
-    A = multiplier * _gate_activations(H, dtype).grad(G).reshape(T, B, 4, H)
-    return A, o * tanh_grad(TCs)
+    i, C_tilde, o = G[..., H : 2 * H], G[..., 2 * H : 3 * H], G[..., 3 * H :]
+    multiplier = np.concatenate([C_prev, C_tilde, i, TCs], axis=-1)  # what multiplies each gate
+    A = multiplier * _gate_activations(H, dtype).grad(G)  # (…, 4H)
+    return A.reshape(*G.shape[:-1], 4, H), o * tanh_grad(TCs)
 
 
 def _state_jacobians(W_h: np.ndarray, A: np.ndarray, K: np.ndarray, f: np.ndarray) -> np.ndarray:
@@ -431,7 +430,9 @@ def state_jacobians(params: LSTMParams, trace: LSTMTrace) -> np.ndarray:
     if trace.reverse:
         raise ValueError("trace: expected a trace computed with reverse=False")
     H, dtype, batched = params.hidden_size, params.dtype, trace.batched
-    X, Cs, TCs, G = (add_batch(a, batched) for a in (trace.xs, trace.cs, trace.tanh_cs, trace.gates))
+    X, Cs, TCs, G = (
+        add_batch(a, batched) for a in (trace.xs, trace.cs, trace.tanh_cs, trace.gates)
+    )
     check_trace_sizes(params, X, Cs)
     c0 = add_batch(trace.c0, batched, 0)
     A, K = _coefficients(G, TCs, previous(Cs, c0, False), H, dtype)
@@ -549,6 +550,13 @@ def step_backward(
 # --------------------------------------------------------------------------- a sequence
 
 
+@cache
+def _gate_slices(hidden_size: int) -> tuple[slice, slice, slice, slice]:
+    """The columns of f, i, C̃, o in the stacked (…, 4H) arrays."""
+    H = hidden_size
+    return slice(0, H), slice(H, 2 * H), slice(2 * H, 3 * H), slice(3 * H, 4 * H)
+
+
 def forward(
     params: LSTMParams,
     xs: ArrayLike,
@@ -572,43 +580,50 @@ def forward(
     """
     H, D, dtype = params.hidden_size, params.input_size, params.dtype
     X, batched = as_sequence("xs", xs, D, dtype)
-    T, B, _ = X.shape
+    B = X.shape[1]
     h = h_init = as_state("h0", h0, B, H, batched, dtype)
     c = c_init = as_state("c0", c0, B, H, batched, dtype)
     W, b = params.stacked()  # (4H, H + D), (4H,): gates f, i, C̃, o
-    act = _gate_activations(H, dtype)
     # One tanh call activates the four gates: σ(z) = ½ + ½·tanh(½z) on f, i, o and tanh(z) on
     # C̃, i.e. tanh(z·s)·s + m with s = ½ and m = ½ on f, i, o, s = 1 and m = 0 on C̃. The
     # weights are pre-scaled by s (exactly: s is a power of 2) so the products give z·s.
+    act = _gate_activations(H, dtype)
     s, m = act.scale, act.shift  # (4H,) each
     W_sT = W.T * s  # (H + D, 4H)
     W_hT = W_sT[:H]  # (H, 4H)
-    Zs = project_inputs(X, W_sT[H:], b * s)  # (T, B, 4H), all steps before the loop
-    gates, cs, tanh_cs, hs = [], [], [], []  # each step's (B, ·) arrays, in processing order
-    H2, H3 = 2 * H, 3 * H
-    for t in time_steps(T, reverse):
+    # The input half x_t W_xᵀ + b of every step before the loop, in one product, with the
+    # steps in the order they are read (t = 0 first; the sequence flipped when reversed):
+    Zs = project_inputs(reading_order(X, reverse), W_sT[H:], b * s)  # (T, B, 4H)
+    T = len(Zs)
+    G = np.empty_like(Zs)  # (T, B, 4H): f, i, C̃, o
+    Cs, TCs, Hs = (np.empty((T, B, H), dtype) for _ in range(3))  # C_t, tanh(C_t), h_t
+    f_, i_, C_, o_ = _gate_slices(H)
+    # Each step writes its results straight into row t of the arrays above (out=).
+    for t in range(T):
         z = Zs[t]
         z += h @ W_hT  # z_t·s: the four gates in one product
-        g = np.tanh(z) * s + m  # f, i, C̃, o
-        f, i, C_tilde, o = g[:, :H], g[:, H:H2], g[:, H2:H3], g[:, H3:]
-        c = f * c + i * C_tilde
-        tanh_c = np.tanh(c)
-        h = o * tanh_c
-        gates.append(g)
-        cs.append(c)
-        tanh_cs.append(tanh_c)
-        hs.append(h)
+        g = np.tanh(z, out=G[t])  # f, i, C̃, o = tanh(z·s)·s + m
+        g *= s
+        g += m
+        f, i, C_tilde, o = g[:, f_], g[:, i_], g[:, C_], g[:, o_]
+        c = np.multiply(f, c, out=Cs[t])  # C_t = f ⊙ C_{t-1} + i ⊙ C̃
+        c += i * C_tilde
+        tanh_c = np.tanh(c, out=TCs[t])
+        h = np.multiply(o, tanh_c, out=Hs[t])  # h_t = o ⊙ tanh(C_t)
     Zs /= s  # the pre-activations z_t themselves
+
+    def out(steps: np.ndarray) -> np.ndarray:  # (T, B, ·) read order -> (T[, B], ·) time order
+        return from_time_major(steps, reverse, batched)
 
     return LSTMTrace(
         xs=drop_batch(X, batched),
         h0=drop_batch(h_init, batched, axis=0),
         c0=drop_batch(c_init, batched, axis=0),
-        preacts=drop_batch(Zs, batched),
-        gates=drop_batch(stack_steps(gates, reverse), batched),
-        cs=drop_batch(stack_steps(cs, reverse), batched),
-        tanh_cs=drop_batch(stack_steps(tanh_cs, reverse), batched),
-        hs=drop_batch(stack_steps(hs, reverse), batched),
+        preacts=out(Zs),
+        gates=out(G),
+        cs=out(Cs),
+        tanh_cs=out(TCs),
+        hs=out(Hs),
         reverse=reverse,
     )
 
@@ -633,47 +648,57 @@ def backward(
     Returns:
         An :class:`LSTMGrads` with every parameter, input and initial-state gradient.
     """
-    H, dtype = params.hidden_size, params.dtype
-    batched = trace.batched
+    H, dtype, batched, reverse = params.hidden_size, params.dtype, trace.batched, trace.reverse
+    # The trace's arrays as the forward loop read them: (T, B, ·), step 0 first.
     X, Hs, Cs, TCs, G = (
-        add_batch(a, batched) for a in (trace.xs, trace.hs, trace.cs, trace.tanh_cs, trace.gates)
+        time_major(a, reverse, batched)
+        for a in (trace.xs, trace.hs, trace.cs, trace.tanh_cs, trace.gates)
     )
     h0, c0 = add_batch(trace.h0, batched, 0), add_batch(trace.c0, batched, 0)
     T, B, _ = Hs.shape
     check_trace_sizes(params, X, Hs)
     dHs = as_upstream("dhs", dhs, (T, B, H), ("T", "B", "H"), batched, dtype)
+    dHs = reading_order(dHs, reverse)
     dh_next = as_state("dh_T", dh_T, B, H, batched, dtype)
     dc_next = as_state("dc_T", dc_T, B, H, batched, dtype)
     W, _ = params.stacked()
     W_h = W[:, :H]  # (4H, H)
 
     # Everything that does not depend on the recursion, for all t at once:
-    A, dh_to_dc = _coefficients(G, TCs, previous(Cs, c0, trace.reverse), H, dtype)
+    C_prev = np.concatenate([c0[None], Cs[:-1]])  # the C_{t-1} each step read
+    A, dh_to_dc = _coefficients(G, TCs, C_prev, H, dtype)
     A_c, A_o = A[:, :, :3], A[:, :, 3]  # (T, B, 3, H), (T, B, H)
     f = G[:, :, :H]
 
-    dZ = np.empty((T, B, 4, H), dtype)
+    dZ = np.empty((T, B, 4, H), dtype)  # ∂L/∂z_t, gates f, i, C̃, o
     dZ_c, dZ_o, dZ_flat = dZ[:, :, :3], dZ[:, :, 3], dZ.reshape(T, B, 4 * H)
     dH_total = np.empty((T, B, H), dtype)
     dC_total = np.empty((T, B, H), dtype)
-    for t in reversed(time_steps(T, trace.reverse)):
-        dH_total[t] = dh = dHs[t] + dh_next  # ∂L/∂h_t in full
-        dC_total[t] = dc = dh * dh_to_dc[t] + dc_next  # ∂L/∂C_t in full
-        dZ_c[t] = A_c[t] * dc[:, None]  # dz_f, dz_i, dz_C
-        dZ_o[t] = A_o[t] * dh  # dz_o
+    # Each step writes its results straight into row t of the arrays above (out=).
+    for t in reversed(range(T)):
+        dh = np.add(dHs[t], dh_next, out=dH_total[t])  # ∂L/∂h_t in full
+        dc = np.multiply(dh, dh_to_dc[t], out=dC_total[t])  # ∂L/∂C_t in full: through h_t
+        dc += dc_next  # and through C_{t+1}
+        np.multiply(A_c[t], dc[:, None], out=dZ_c[t])  # dz_f, dz_i, dz_C
+        np.multiply(A_o[t], dh, out=dZ_o[t])  # dz_o
         dh_next = dZ_flat[t] @ W_h  # ∂L/∂h_{t-1} = Σ_k dz_k W_k[:, :H]
         dc_next = dc * f[t]  # ∂L/∂C_{t-1} = dC_t ⊙ f_t
 
-    H_prev = previous(Hs, h0, trace.reverse)
+    # The weights' gradients after the loop, in one product over all steps:
+    H_prev = np.concatenate([h0[None], Hs[:-1]])  # the h_{t-1} each step read
     dW, db, dX = input_and_weight_grads(dZ_flat, H_prev, X, W[:, H:])
+
+    def out(steps: np.ndarray) -> np.ndarray:  # (T, B, ·) read order -> (T[, B], ·) time order
+        return from_time_major(steps, reverse, batched)
+
     H2, H3 = 2 * H, 3 * H
     return LSTMGrads(
         dW_f=dW[:H], dW_i=dW[H:H2], dW_C=dW[H2:H3], dW_o=dW[H3:],
         db_f=db[:H], db_i=db[H:H2], db_C=db[H2:H3], db_o=db[H3:],
-        dxs=drop_batch(dX, batched),
+        dxs=out(dX),
         dh0=drop_batch(dh_next, batched, axis=0),
         dc0=drop_batch(dc_next, batched, axis=0),
-        dh_total=drop_batch(dH_total, batched),
-        dc_total=drop_batch(dC_total, batched),
-        dpreacts=drop_batch(dZ_flat, batched),
+        dh_total=out(dH_total),
+        dc_total=out(dC_total),
+        dpreacts=out(dZ_flat),
     )  # fmt: skip

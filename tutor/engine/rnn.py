@@ -35,11 +35,11 @@ from tutor.engine._recurrent import (
     add_batch,
     check_trace_sizes,
     drop_batch,
+    from_time_major,
     input_and_weight_grads,
-    previous,
     project_inputs,
-    stack_steps,
-    time_steps,
+    reading_order,
+    time_major,
 )
 from tutor.engine.activations import tanh_grad
 
@@ -242,21 +242,21 @@ def forward(
     """
     H, D, dtype = params.hidden_size, params.input_size, params.dtype
     X, batched = as_sequence("xs", xs, D, dtype)
-    T, B, _ = X.shape
+    B = X.shape[1]
     h = h_init = as_state("h0", h0, B, H, batched, dtype)
     W_hT = params.W[:, :H].T  # (H, H)
-    Z = project_inputs(X, params.W[:, H:].T, params.b)  # (T, B, H): x_t W_xᵀ + b, all t
-    hs = []  # each step's (B, H), in processing order
-    for t in time_steps(T, reverse):
+    # x_t W_xᵀ + b for all t before the loop, in the order the steps are read: (T, B, H)
+    Z = project_inputs(reading_order(X, reverse), params.W[:, H:].T, params.b)
+    Hs = np.empty_like(Z)  # (T, B, H)
+    for t in range(len(Z)):
         z = Z[t]
         z += h @ W_hT  # z_t = W [h_{t-1}, x_t] + b
-        h = np.tanh(z)
-        hs.append(h)
+        h = np.tanh(z, out=Hs[t])  # h_t, written straight into row t
     return RNNTrace(
         xs=drop_batch(X, batched),
         h0=drop_batch(h_init, batched, 0),
-        preacts=drop_batch(Z, batched),
-        hs=drop_batch(stack_steps(hs, reverse), batched),
+        preacts=from_time_major(Z, reverse, batched),
+        hs=from_time_major(Hs, reverse, batched),
         reverse=reverse,
     )
 
@@ -278,32 +278,34 @@ def backward(
     Returns:
         An :class:`RNNGrads`.
     """
-    H, dtype = params.hidden_size, params.dtype
-    batched = trace.batched
-    X, Hs = add_batch(trace.xs, batched), add_batch(trace.hs, batched)
+    H, dtype, batched, reverse = params.hidden_size, params.dtype, trace.batched, trace.reverse
+    # the trace's arrays as the forward loop read them: (T, B, ·), step 0 first
+    X, Hs = time_major(trace.xs, reverse, batched), time_major(trace.hs, reverse, batched)
     h0 = add_batch(trace.h0, batched, 0)
     T, B, _ = Hs.shape
     check_trace_sizes(params, X, Hs)
     dHs = as_upstream("dhs", dhs, (T, B, H), ("T", "B", "H"), batched, dtype)
+    dHs = reading_order(dHs, reverse)
     dh_next = as_state("dh_T", dh_T, B, H, batched, dtype)
     W_h = params.W[:, :H]
     tanh_prime = tanh_grad(Hs)  # 1 − h_t², all t at once
 
     dZ = np.empty((T, B, H), dtype)
     dH_total = np.empty((T, B, H), dtype)
-    for t in reversed(time_steps(T, trace.reverse)):
-        dH_total[t] = dh = dHs[t] + dh_next  # ∂L/∂h_t in full
-        dZ[t] = dz = dh * tanh_prime[t]  # ∂L/∂z_t
+    for t in reversed(range(T)):  # each step writes into row t of dH_total and dZ (out=)
+        dh = np.add(dHs[t], dh_next, out=dH_total[t])  # ∂L/∂h_t in full
+        dz = np.multiply(dh, tanh_prime[t], out=dZ[t])  # ∂L/∂z_t
         dh_next = dz @ W_h  # ∂L/∂h_{t-1}
 
-    dW, db, dX = input_and_weight_grads(dZ, previous(Hs, h0, trace.reverse), X, params.W[:, H:])
+    H_prev = np.concatenate([h0[None], Hs[:-1]])  # the h_{t-1} each step read
+    dW, db, dX = input_and_weight_grads(dZ, H_prev, X, params.W[:, H:])
     return RNNGrads(
         dW=dW,
         db=db,
-        dxs=drop_batch(dX, batched),
+        dxs=from_time_major(dX, reverse, batched),
         dh0=drop_batch(dh_next, batched, 0),
-        dh_total=drop_batch(dH_total, batched),
-        dpreacts=drop_batch(dZ, batched),
+        dh_total=from_time_major(dH_total, reverse, batched),
+        dpreacts=from_time_major(dZ, reverse, batched),
     )
 
 
