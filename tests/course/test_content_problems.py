@@ -153,3 +153,35 @@ def test_mini_course_loads(mini_content: Path) -> None:
     question = course.question("01-one.range")
     assert question.answer == "b" and question.prompt("zh").endswith("的取值范围？")
     assert "遗忘门" in lesson.reading("zh")
+
+
+def test_unknown_generator_name(content_copy: Path) -> None:
+    def add(questions: list[dict[str, Any]]) -> None:
+        questions.append(
+            {
+                "id": "vanishing-gradient.practice-nope",
+                "kind": "generated",
+                "prompt": {"zh": "练习", "en": "Practice"},
+                "hint": {"zh": "提示", "en": "Hint"},
+                "generator": "lstm.no-such-generator",
+                "difficulty": 1,
+            }
+        )
+
+    path = edit_questions(content_copy, add)
+    (found,) = [m for m in messages(content_copy) if "unknown generator" in m]
+    line = line_of(path, "vanishing-gradient.practice-nope")
+    assert found.startswith(f"content/{path.parent.name}/questions.toml:{line}:")
+    assert (
+        "[vanishing-gradient.practice-nope] generator: unknown generator 'lstm.no-such-generator'"
+        in found
+    )
+
+
+def test_generated_question_difficulty_must_exist(content_copy: Path) -> None:
+    def bump(questions: list[dict[str, Any]]) -> None:
+        generated = next(q for q in questions if q["kind"] in ("generated", "worksheet"))
+        generated["difficulty"] = 9
+
+    edit_questions(content_copy, bump)
+    assert any("difficulty: 9 is not one of" in m for m in messages(content_copy))
