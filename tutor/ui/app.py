@@ -53,15 +53,16 @@ class TutorApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.course is not None:
-            self._load_questions()
+        if self.course is not None:  # after the first paint: home must not wait for it
+            self.call_after_refresh(self._load_questions)
 
     @work(thread=True, exclusive=True, group="course", exit_on_error=False)
     def _load_questions(self) -> None:
         try:
             course = load_course(self.content_root)
         except ContentError as exc:
-            self.call_from_thread(self._show_content_error, exc)
+            # once home has finished mounting: a screen pushed over a half-built one breaks it
+            self.call_from_thread(self.call_after_refresh, self._show_content_error, exc)
             return
         self.call_from_thread(self._questions_loaded, course)
 
