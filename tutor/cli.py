@@ -130,7 +130,7 @@ def _check_generators(seeds: int) -> list[str]:
 @main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_", is_flag=True, help="List the generators by lesson.")
-@click.option("--seed", default=0, show_default=True, type=int, help="Which draw.")
+@click.option("--seed", default=0, show_default=True, type=click.IntRange(0), help="Which draw.")
 @click.option("--difficulty", default=1, show_default=True, type=click.IntRange(1, 3))
 @click.option("--lang", "lang_", type=LANG_CHOICE, help="Language (default: the tutor's).")
 @click.option("--solution", is_flag=True, help="Also print the answers and the worked solution.")

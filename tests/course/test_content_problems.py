@@ -185,3 +185,38 @@ def test_generated_question_difficulty_must_exist(content_copy: Path) -> None:
 
     edit_questions(content_copy, bump)
     assert any("difficulty: 9 is not one of" in m for m in messages(content_copy))
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value"),
+    [
+        ("choice", "answer", ["c"]),
+        ("numeric", "answer", "abc"),
+        ("numeric", "answer", [[1, 2], [3]]),
+    ],
+)
+def test_wrongly_typed_fields_are_reported_not_raised(
+    content_copy: Path, kind: str, field: str, value: Any
+) -> None:
+    def bad(questions: list[dict[str, Any]]) -> None:
+        next(q for q in questions if q["kind"] == kind)[field] = value
+
+    edit_questions(content_copy, bad)
+    found = messages(content_copy)
+    assert any(f" {field}: " in m for m in found), found
+    with pytest.raises(ContentError):
+        load_course(content_copy)
+
+
+def test_a_generator_name_that_is_not_a_string(content_copy: Path) -> None:
+    def bad(questions: list[dict[str, Any]]) -> None:
+        next(q for q in questions if q["kind"] in ("generated", "worksheet"))["generator"] = ["x"]
+
+    edit_questions(content_copy, bad)
+    assert any("generator: must be a generator name" in m for m in messages(content_copy))
+
+
+def test_a_reading_that_is_not_utf8(content_copy: Path) -> None:
+    reading = first_lesson_dir(content_copy) / "lesson.zh.md"
+    reading.write_bytes("# 标题\n".encode("gb18030"))
+    assert any("cannot be read as UTF-8" in m for m in messages(content_copy))

@@ -1,4 +1,5 @@
 from tutor.course.markdown import find_formulas, render_inline, render_markdown
+from tutor.course.mathtext import render_latex
 
 MD = """# Title
 Gate $f_t = \\sigma(z)$ and $b_f$ here.
@@ -36,3 +37,21 @@ def test_renders_formulas_and_leaves_code_alone() -> None:
 
 def test_render_inline() -> None:
     assert render_inline("range of $\\sigma$ is (0, 1)") == "range of σ is (0, 1)"
+
+
+def test_a_soft_line_break_in_chinese_adds_no_space() -> None:
+    out = render_markdown(
+        "## 标题\n解码器对\n拼接后的状态。\n- 列表\n- 第二项\n\nEnglish line\nwraps here."
+    )
+    assert "解码器对拼接后的状态。" in out
+    assert "## 标题\n" in out and "- 列表\n- 第二项" in out and "English line\nwraps here." in out
+
+
+def test_an_unclosed_display_formula_is_an_error() -> None:
+    import pytest
+
+    from tutor.course.mathtext import MathError
+
+    (formula,) = find_formulas("# T\n\n$$\nC_t = 1\n")
+    with pytest.raises(MathError):
+        render_latex(formula.latex)

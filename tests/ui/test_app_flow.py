@@ -184,3 +184,46 @@ async def test_a_broken_questions_file_is_reported_after_loading(
         assert isinstance(app.screen, ContentErrorScreen)
         texts = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "02-two/questions.toml:1: is not valid TOML" in texts
+
+
+async def test_help_closes_with_question_mark_and_q_quits_from_it() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_q_quits_while_the_terminal_is_too_small(mini_content: Path) -> None:
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_markup_in_a_title_is_shown_as_text(tmp_path: Path, mini_content: Path) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(mini_content, root)
+    course = root / "course.toml"
+    course.write_text(course.read_text("utf-8").replace("Lesson one", "Gates [/] and [b]"), "utf-8")
+    app = TutorApp(lang="en", content_root=root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        from rich.text import Text
+
+        prompt = app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        assert "Gates [/] and [b]" in Text.from_markup(str(prompt)).plain
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Gates [/] and [b]" in static_text(app, "#lesson-title")

@@ -69,7 +69,10 @@ def _lesson_problems(course: Course, lesson: Lesson) -> list[Problem]:
 
 
 def _reading_problems(path: Path) -> list[Problem]:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Problem(path, f"cannot be read as UTF-8 text: {exc}")]
     problems: list[Problem] = []
     if not text.lstrip().startswith("# "):
         problems.append(Problem(path, "must start with a '# ' heading", 1))

@@ -256,6 +256,7 @@ def _read_question(raw: dict[str, Any], lesson_id: str, r: _Reader) -> Question 
         answer, symbols = raw.get("answer"), raw.get("symbols", [])
         if "answer" in raw and not isinstance(answer, str):
             r.report("answer", "must be an expression in a string")
+            answer = None
         if not isinstance(symbols, list) or not all(isinstance(s, str) for s in symbols):
             r.report("symbols", "must be a list of names")
             symbols = []
@@ -264,6 +265,7 @@ def _read_question(raw: dict[str, Any], lesson_id: str, r: _Reader) -> Question 
         generator, difficulty = raw.get("generator"), raw.get("difficulty", 1)
         if "generator" in raw and not isinstance(generator, str):
             r.report("generator", "must be a generator name")
+            generator = None
         if not isinstance(difficulty, int) or difficulty < 1:
             r.report("difficulty", "must be a whole number from 1")
             difficulty = 1
@@ -296,8 +298,9 @@ def _read_choice(raw: dict[str, Any], r: _Reader) -> dict[str, Any]:
     if "options" in raw and len(options) < 2:
         r.report("options", "a choice question needs at least two options")
     answer = raw.get("answer")
-    if "answer" in raw and answer not in ids:
+    if "answer" in raw and (not isinstance(answer, str) or answer not in ids):
         r.report("answer", f"{answer!r} is not one of the options ({', '.join(sorted(ids))})")
+        answer = None
     return {"options": tuple(options), "answer": answer}
 
 
@@ -331,6 +334,7 @@ def _read_numeric(raw: dict[str, Any], r: _Reader) -> dict[str, Any]:
         all(_is_number(x) for row in rows for x in row) and len({len(row) for row in rows}) <= 1
     ):
         r.report("answer", "must be a number, a list of numbers or a rectangular list of lists")
+        answer = None
     out: dict[str, Any] = {"answer": answer}
     for name in ("decimals", "rel_tol", "abs_tol"):
         if name in raw:

@@ -12,6 +12,9 @@ __all__ = ["Formula", "find_formulas", "render_inline", "render_markdown"]
 
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$(?!\$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_CJK_END = re.compile(rf"[{_CJK}]$")
+_CJK_START = re.compile(rf"\s*[{_CJK}]")
 # Characters that would turn rendered maths into Markdown syntax (W_f … b_f is emphasis).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -44,7 +47,7 @@ def _blocks(md: str) -> Iterator[tuple[str, int, str]]:
             while not body.rstrip().endswith("$$") or (j == i and len(stripped) < 4):
                 j += 1
                 if j >= len(lines):
-                    body += "$$"  # unclosed: render_latex will see the stray $ and complain
+                    body += " $$$"  # unclosed: render_latex sees the stray $ and complains
                     break
                 body += "\n" + lines[j].strip()
             yield "display", i + 1, body.rstrip()[:-2]
@@ -86,7 +89,16 @@ def render_markdown(md: str) -> str:
         if kind == "display":
             out.extend(["", "```text", "    " + render_latex(text.strip()), "```", ""])
         elif kind == "text":
-            out.append(_INLINE.sub(lambda m: _inline_markdown(m.group(1)), text))
+            line = _INLINE.sub(lambda m: _inline_markdown(m.group(1)), text)
+            if (
+                out
+                and _CJK_END.search(out[-1])
+                and not out[-1].startswith("#")
+                and _CJK_START.match(line)
+            ):
+                out[-1] += line.lstrip()  # a soft line break in Chinese is no space
+            else:
+                out.append(line)
         else:
             out.append(text)
     return "\n".join(out)

@@ -70,8 +70,7 @@ TORCH_GRU_ORDER: tuple[str, ...] = ("r", "z", "n")
 def _names(prefix: str, layer: int, reverse: bool) -> dict[str, str]:
     suffix = f"_l{layer}" + ("_reverse" if reverse else "")
     return {
-        kind: f"{prefix}{kind}{suffix}"
-        for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+        kind: f"{prefix}{kind}{suffix}" for kind in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
     }
 
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from tutor.course import ContentError, Course, Lang, load_course
+from tutor.course import ContentError, Course, Lang, Problem, load_course
 from tutor.ui.cjk_wrap import install as install_cjk_wrap
 from tutor.ui.strings import t
 
@@ -60,7 +60,10 @@ class TutorApp(App[None]):
     def _load_questions(self) -> None:
         try:
             course = load_course(self.content_root)
-        except ContentError as exc:
+        except Exception as exc:  # a content bug must show, not leave home waiting for ever
+            if not isinstance(exc, ContentError):
+                root = self.course.root if self.course else Path(".")
+                exc = ContentError([Problem(root, f"cannot be loaded: {exc!r}")], root)
             # once home has finished mounting: a screen pushed over a half-built one breaks it
             self.call_from_thread(self.call_after_refresh, self._show_content_error, exc)
             return

@@ -44,6 +44,15 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "help_close": {"zh": "按 Esc 或 ? 关闭", "en": "Escape or ? closes"},
 }
 
+KIND_NAMES: dict[str, dict[Lang, str]] = {
+    "choice": {"zh": "选择题", "en": "choice"},
+    "recall": {"zh": "面试回忆", "en": "recall"},
+    "numeric": {"zh": "数值题", "en": "numeric"},
+    "expression": {"zh": "表达式", "en": "expression"},
+    "worksheet": {"zh": "计算表", "en": "worksheet"},
+    "generated": {"zh": "生成练习", "en": "generated"},
+}
+
 HELP_KEYS: dict[Lang, list[tuple[str, str]]] = {
     "zh": [
         ("↑ ↓ / j k", "在列表中移动"),

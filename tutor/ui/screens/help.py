@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    # A modal screen keeps keys from the app's bindings, so it repeats the ones that matter.
+    BINDINGS = [
+        Binding("escape,question_mark", "dismiss", "Close"),
+        Binding("q", "app.quit", "Quit"),
+    ]
 
     app: TutorApp
 

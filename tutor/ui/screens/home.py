@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,7 +25,7 @@ def lesson_label(number: int, lesson: Lesson, lang: Lang, complete: bool = True)
         tail = "…"  # the questions are still loading
     else:
         tail = f"{total} {t('questions', lang)}" if total else t("no_questions", lang)
-    return f"{number:2}. {lesson.title(lang)}  [dim]· {tail}[/dim]"
+    return f"{number:2}. {escape(lesson.title(lang))}  [dim]· {tail}[/dim]"
 
 
 class HomeScreen(Screen[None]):

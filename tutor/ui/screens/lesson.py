@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,7 +14,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
-from tutor.ui.strings import t
+from tutor.ui.strings import KIND_NAMES, t
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
@@ -67,7 +68,7 @@ class LessonScreen(Screen[None]):
         assert course is not None
         number = course.lessons.index(lesson) + 1
         self.query_one("#lesson-title", Static).update(
-            f"{number}/{len(course.lessons)}  {lesson.title(lang)}"
+            f"{number}/{len(course.lessons)}  {escape(lesson.title(lang))}"
         )
         self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
         self._show_footer(lang)
@@ -75,8 +76,11 @@ class LessonScreen(Screen[None]):
     def _show_footer(self, lang: Lang) -> None:
         lesson = self.lesson
         counts = lesson.count_by_kind()
-        summary = ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
-        demo = f"  ·  d: {t('demo_for_lesson', lang)} `{lesson.demo}`" if lesson.demo else ""
+        separator = "、" if lang == "zh" else ", "
+        summary = separator.join(
+            f"{KIND_NAMES[kind][lang]} {n}" for kind, n in sorted(counts.items())
+        )
+        demo = f"  ·  d: {t('demo_for_lesson', lang)} {lesson.demo}" if lesson.demo else ""
         if not self.app.course_complete:
             summary = "…"
         self.query_one("#lesson-footer", Static).update(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -19,6 +20,8 @@ class TooSmallScreen(ModalScreen[None]):
     TooSmallScreen { align: center middle; background: $background; }
     TooSmallScreen Static { width: 100%; text-align: center; }
     """
+
+    BINDINGS = [Binding("q", "app.quit", "Quit")]  # modal: the app's own q does not reach here
 
     app: TutorApp
 
