@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tutor.course.paths import content_dir
 
@@ -26,8 +28,6 @@ def content_copy(tmp_path: Path) -> Path:
 
 # CI runs the property tests with a fixed derandomised search, so a landing never depends on
 # the luck of the draw; locally they keep exploring new examples.
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
-
-_hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-if __import__("os").environ.get("CI"):
-    _hypothesis_settings.load_profile("ci")
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
