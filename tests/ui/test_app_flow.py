@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Markdown, OptionList, Static
+from waiting import wait_until
 
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.content_error import ContentErrorScreen
@@ -158,10 +159,7 @@ async def test_questions_load_after_the_first_paint() -> None:
     app = TutorApp(lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
         assert app.course is not None
-        for _ in range(500):
-            if app.course_complete:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: app.course_complete)
         assert app.course_complete and app.course.complete
         prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
         assert f"{len(app.course.lessons[0].questions)} questions" in prompt
@@ -177,10 +175,7 @@ async def test_a_broken_questions_file_is_reported_after_loading(
     (root / "02-two" / "questions.toml").write_text("[[questions]\n", "utf-8")
     app = TutorApp(lang="en", content_root=root)
     async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(500):
-            if isinstance(app.screen, ContentErrorScreen):
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: isinstance(app.screen, ContentErrorScreen))
         assert isinstance(app.screen, ContentErrorScreen)
         texts = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "02-two/questions.toml:1: is not valid TOML" in texts

@@ -7,6 +7,7 @@ and look at the new SVGs before committing them.
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from waiting import wait_until
 
 from tutor.ui.app import TutorApp
 
@@ -17,10 +18,7 @@ def after_loading(*keys: str):
     """Wait until the questions have loaded (they load after the first paint), then press keys."""
 
     async def run_before(pilot: Pilot) -> None:
-        for _ in range(500):
-            if pilot.app.course_complete:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: pilot.app.course_complete)
         assert pilot.app.course_complete
         await pilot.press(*keys)
         await pilot.pause()

@@ -1,0 +1,15 @@
+"""Waiting in Pilot tests for work the app finishes in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run until `condition()` holds, or `seconds` pass (the caller asserts)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await pilot.pause(0.01)
