@@ -95,12 +95,12 @@ def content_check(directory: Path | None, seeds: int) -> None:
 
     Exits non-zero and names the file, line, question id and field of every problem.
     """
-    from tutor.course.check import check_content
+    from tutor.authoring import check_content, check_generators
 
     course, problems = check_content(directory)
     for problem in problems:
         click.echo(problem.format(course.root), err=True)
-    generator_problems = _check_generators(seeds)
+    generator_problems = check_generators(seeds)
     for message in generator_problems:
         click.echo(f"generator {message}", err=True)
     questions = sum(len(lesson.questions) for lesson in course.lessons)
@@ -110,21 +110,6 @@ def content_check(directory: Path | None, seeds: int) -> None:
         sys.exit(1)
     drawn = f"; every generator drawn with {seeds} seeds per difficulty" if seeds else ""
     click.echo(f"ok: {len(course.lessons)} lessons, {questions} questions in {course.root}{drawn}")
-
-
-def _check_generators(seeds: int) -> list[str]:
-    """Every generator over `seeds` seeds, on all cores: a few messages each say enough."""
-    if not seeds:
-        return []
-    from concurrent.futures import ProcessPoolExecutor
-
-    from tutor.exercises import REGISTRY
-    from tutor.exercises.selfcheck import check_generator_by_name
-
-    names = list(REGISTRY)
-    with ProcessPoolExecutor(max_workers=min(len(names), os.cpu_count() or 1)) as pool:
-        found = pool.map(check_generator_by_name, names, [seeds] * len(names))
-        return [message for messages in found for message in messages[:5]]
 
 
 @main.command()

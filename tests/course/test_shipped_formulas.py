@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from tutor.authoring.content import _texts
 from tutor.course import LANGS, load_course
-from tutor.course.check import _texts
 from tutor.course.markdown import _INLINE, find_formulas, render_markdown
 from tutor.course.mathtext import render_latex
 

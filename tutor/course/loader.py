@@ -17,7 +17,7 @@ LESSON_FILES = ("lesson.zh.md", "lesson.en.md", "questions.toml")
 _COMMON_FIELDS = {"id", "kind", "prompt", "hint"}
 _KIND_FIELDS: dict[str, set[str]] = {
     "choice": {"options", "answer"},
-    "recall": {"key_points"},
+    "recall": {"key_points", "key_terms"},
     "numeric": {"answer", "decimals", "rel_tol", "abs_tol"},
     "expression": {"answer", "symbols"},
     "worksheet": {"generator", "difficulty", "params"},
@@ -250,6 +250,7 @@ def _read_question(raw: dict[str, Any], lesson_id: str, r: _Reader) -> Question 
         fields.update(_read_choice(raw, r))
     elif kind == "recall":
         fields["key_points"] = _read_key_points(raw, r)
+        fields["key_terms"] = _read_key_terms(raw, r, fields["key_points"])
     elif kind == "numeric":
         fields.update(_read_numeric(raw, r))
     elif kind == "expression":
@@ -320,6 +321,36 @@ def _read_key_points(raw: dict[str, Any], r: _Reader) -> dict[str, tuple[str, ..
     if len(points["zh"]) and len(points["en"]) and len(points["zh"]) != len(points["en"]):
         r.report("key_points", f"zh has {len(points['zh'])} points, en has {len(points['en'])}")
     return points
+
+
+def _read_key_terms(
+    raw: dict[str, Any], r: _Reader, points: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Per key point, a few words whose presence in a written answer shows it covers the point.
+
+    Optional for the loader (a learner can still self-rate); `content check` requires them.
+    """
+    value = raw.get("key_terms")
+    if value is None:
+        return {}
+    terms: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for lang in LANGS:
+        items = value.get(lang) if isinstance(value, dict) else None
+        ok = isinstance(items, list) and all(
+            isinstance(group, list) and group and all(isinstance(t, str) and t.strip() for t in group)
+            for group in items
+        )
+        if not ok:
+            r.report(f"key_terms.{lang}", "must be a list with one list of terms per key point")
+            return {}
+        if len(items) != len(points.get(lang, ())):
+            r.report(
+                f"key_terms.{lang}",
+                f"has {len(items)} lists of terms for {len(points.get(lang, ()))} key points",
+            )
+            return {}
+        terms[lang] = tuple(tuple(t.strip() for t in group) for group in items)
+    return terms
 
 
 def _is_number(x: Any) -> bool:

@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
+from tutor.i18n import LANGS, Lang, Text
+
+__all__ = ["KINDS", "LANGS", "Course", "Lang", "Lesson", "Option", "Question", "Text"]
+
 KINDS = ("choice", "recall", "numeric", "expression", "worksheet", "generated")
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in both languages."""
-
-    zh: str
-    en: str
-
-    def __call__(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
@@ -41,6 +32,8 @@ class Question:
     options: tuple[Option, ...] = ()
     answer: Any = None
     key_points: dict[Lang, tuple[str, ...]] = field(default_factory=dict)
+    # recall: per key point, the words that show a written answer covers it (any language)
+    key_terms: dict[Lang, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     decimals: int | None = None
     rel_tol: float | None = None
     abs_tol: float | None = None

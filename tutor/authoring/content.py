@@ -121,11 +121,31 @@ def _question_problems(path: Path, question: Question) -> list[Problem]:
         elif question.difficulty not in generator.difficulties:
             levels = ", ".join(map(str, generator.difficulties))
             report("difficulty", f"{question.difficulty} is not one of {levels}")
+    if question.kind == "recall":
+        for field, message in _key_term_problems(question):
+            report(field, message)
     grader = _SELF_CHECKS.get(question.kind)
     if grader is not None and question.answer is not None:
         for message in grader(question):
             report("answer", message)
     return problems
+
+
+#: A term shorter than this (in characters) matches too much by chance ("门", "h").
+MIN_TERM = 2
+
+
+def _key_term_problems(question: Question) -> Iterable[tuple[str, str]]:
+    """Every key point of a recall card needs terms in both languages, so that what the
+    learner writes can be ticked against it (the loader has checked the shapes)."""
+    if not question.key_terms:
+        yield "key_terms", "missing: one list of terms per key point, in zh and en"
+        return
+    for lang, groups in question.key_terms.items():
+        for n, group in enumerate(groups, 1):
+            short = [term for term in group if len(term) < MIN_TERM]
+            if short:
+                yield f"key_terms.{lang}", f"key point {n}: terms too short to match: {short}"
 
 
 def _line_of(path: Path, qid: str) -> int | None:

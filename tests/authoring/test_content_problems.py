@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import tomli_w
 
+from tutor.authoring.content import check_content
 from tutor.course import ContentError, load_course
-from tutor.course.check import check_content
 
 
 def messages(root: Path) -> list[str]:
