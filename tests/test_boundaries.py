@@ -1,49 +1,110 @@
-"""The house rules of DESIGN.md: where textual and torch may be imported, and startup cost."""
+"""The house rules of DESIGN.md: which room may import which, where textual, torch and sympy
+may be imported, and what startup costs. Every import counts: top-level, nested in a
+function, relative, and `from tutor import room`."""
 
 from __future__ import annotations
 
 import ast
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 import tutor
 
 PACKAGE = Path(tutor.__file__).parent
 
+#: Below every room: the package's own __init__ (its version) and the bilingual Text type.
+BASE = {"__init__", "i18n"}
+DOMAIN = {"engine", "course", "answers", "progress", "exercises", "study", "demos"}
+#: room -> the rooms it may import (besides BASE and itself).
+ALLOWED: dict[str, set[str]] = {
+    "engine": set(),
+    "course": set(),
+    "answers": set(),
+    "progress": set(),
+    "exercises": {"engine", "answers", "course"},
+    "study": {"engine", "answers", "course", "exercises", "progress"},
+    "demos": {"engine", "course"},
+    "authoring": DOMAIN,
+    "ui": DOMAIN,
+    "cli": DOMAIN | {"authoring", "ui"},
+    "__main__": {"cli"},
+    "i18n": set(),
+    "__init__": set(),
+}
+#: third-party packages that only some rooms may import
+ONLY_IN = {"textual": {"ui"}, "torch": {"demos"}, "sympy": {"answers"}}
 
-def imported_modules(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text("utf-8"))
-    names: set[str] = set()
-    for node in ast.walk(tree):
+
+def room_of(path: Path) -> str:
+    first = path.relative_to(PACKAGE).parts[0]
+    return first.removesuffix(".py")
+
+
+def package_of(path: Path) -> str:
+    """The dotted package a module's relative imports start from."""
+    return ".".join(("tutor", *path.relative_to(PACKAGE).parts[:-1]))
+
+
+def imports(source: str, package: str) -> Iterator[str]:
+    """Every module `source` imports, as a dotted name (relative imports resolved)."""
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
-    return names
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            yield module
+            # `from tutor import engine` imports the room engine
+            yield from (f"{module}.{alias.name}" for alias in node.names)
 
 
-def offenders(module: str, allowed_dir: str) -> list[str]:
-    return [
-        str(path.relative_to(PACKAGE.parent))
-        for path in PACKAGE.rglob("*.py")
-        if module in imported_modules(path)
-        and allowed_dir not in path.relative_to(PACKAGE).parts[:1]
-    ]
+def tutor_rooms(source: str, package: str) -> set[str]:
+    rooms = set()
+    for module in imports(source, package):
+        parts = module.split(".")
+        if parts[0] != "tutor" or len(parts) == 1:
+            continue
+        candidate = parts[1]
+        if (PACKAGE / candidate).is_dir() or (PACKAGE / f"{candidate}.py").is_file():
+            rooms.add(candidate)
+    return rooms
 
 
-def test_textual_only_in_ui() -> None:
-    assert offenders("textual", "ui") == []
+SOURCES = sorted(PACKAGE.rglob("*.py"))
 
 
-def test_torch_only_in_demos() -> None:
-    assert offenders("torch", "demos") == []
+def test_every_room_is_on_the_map() -> None:
+    assert {room_of(path) for path in SOURCES} <= set(ALLOWED)
 
 
-def test_engine_imports_numpy_only() -> None:
-    bad = {"torch", "textual", "sympy"}
-    for path in (PACKAGE / "engine").rglob("*.py"):
-        assert not imported_modules(path) & bad, path
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_follow_the_map(path: Path) -> None:
+    room, source, package = room_of(path), path.read_text("utf-8"), package_of(path)
+    wrong = tutor_rooms(source, package) - ALLOWED[room] - BASE - {room}
+    assert not wrong, f"{room} may not import {sorted(wrong)}"
+    third_party = {module.split(".")[0] for module in imports(source, package)}
+    for package, rooms in ONLY_IN.items():
+        assert package not in third_party or room in rooms, f"{package} outside {rooms}"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f():\n    from ..exercises import REGISTRY\n",  # nested and relative
+        "from tutor import exercises\n",
+        "import tutor.exercises.registry\n",
+    ],
+)
+def test_the_map_catches_a_wrong_arrow(source: str) -> None:
+    assert tutor_rooms(source, "tutor.course") == {"exercises"}
 
 
 STARTUP = """

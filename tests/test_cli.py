@@ -132,6 +132,26 @@ def test_exercise_list_names_generators_by_lesson() -> None:
     assert "  lstm.step: One full LSTM step (worksheet)  [difficulty 1,2,3]" in out
 
 
+def test_exercise_list_reads_the_content_folder_given(tmp_path: Path, mini_content: Path) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(mini_content, root)
+    questions = root / "02-two" / "questions.toml"
+    questions.write_text(
+        questions.read_text("utf-8")
+        + '\n[[questions]]\nid = "02-two.gen"\nkind = "generated"\n'
+        'prompt.zh = "算"\nprompt.en = "Compute"\nhint.zh = "提示"\nhint.en = "Hint"\n'
+        'generator = "activations.tanh"\n',
+        "utf-8",
+    )
+    code, out, _ = run("--content", str(root), "exercise", "--list")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[:2] == ["two", "  activations.tanh: tanh: value and slope  [difficulty 1,2,3]"]
+    assert lines[2].startswith(f"not used by {root}: ") and "lstm.step" in lines[2]
+
+
 def test_exercise_prints_a_draw_and_its_solution() -> None:
     code, out, _ = run("exercise", "lstm.forget-gate", "--seed", "3", "--lang", "zh", "--solution")
     assert code == 0

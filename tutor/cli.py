@@ -16,7 +16,7 @@ import click
 from tutor import __version__
 from tutor.demos import DEVICES as DEMO_DEVICES
 from tutor.demos import NAMES as DEMO_NAMES
-from tutor.i18n import default_lang
+from tutor.i18n import Lang, default_lang
 
 LANG_CHOICE = click.Choice(["zh", "en"])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -135,17 +135,7 @@ def exercise(
 
     lang = lang_ or ctx.obj["lang"]
     if list_ or name is None:
-        by_lesson: dict[str, list[str]] = {}
-        for generator in REGISTRY.values():
-            levels = ",".join(map(str, generator.difficulties))
-            line = f"  {generator.describe(lang)}  [difficulty {levels}]"
-            by_lesson.setdefault(generator.lesson, []).append(line)
-        from tutor.course import read_course
-
-        order = [lesson.id for lesson in read_course()[0].lessons]
-        for lesson in sorted(by_lesson, key=lambda k: order.index(k) if k in order else len(order)):
-            click.echo(lesson)
-            click.echo("\n".join(by_lesson[lesson]))
+        _list_generators(ctx.obj["content"], lang)
         return
     if name not in REGISTRY:
         raise click.BadParameter(f"unknown generator {name!r}; see --list", param_hint="NAME")
@@ -154,6 +144,27 @@ def exercise(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--difficulty") from exc
     click.echo(render_exercise(drawn, lang, solution=solution))
+
+
+def _list_generators(content_root: Path | None, lang: Lang) -> None:
+    """The generators a course uses, under the lessons that use them, in course order."""
+    from tutor.course import read_course
+    from tutor.exercises import REGISTRY
+
+    course, _ = read_course(content_root)
+    used: set[str] = set()
+    for lesson in course.lessons:
+        names = dict.fromkeys(q.generator for q in lesson.questions if q.generator in REGISTRY)
+        if not names:
+            continue
+        click.echo(lesson.id)
+        for generator in (REGISTRY[n] for n in names if n is not None):
+            levels = ",".join(map(str, generator.difficulties))
+            click.echo(f"  {generator.describe(lang)}  [difficulty {levels}]")
+        used.update(n for n in names if n is not None)
+    unused = [n for n in REGISTRY if n not in used]
+    if unused:
+        click.echo(f"not used by {course.root}: {', '.join(unused)}")
 
 
 @main.command()

@@ -220,3 +220,47 @@ def test_a_reading_that_is_not_utf8(content_copy: Path) -> None:
     reading = first_lesson_dir(content_copy) / "lesson.zh.md"
     reading.write_bytes("# 标题\n".encode("gb18030"))
     assert any("cannot be read as UTF-8" in m for m in messages(content_copy))
+
+
+def _recall_change(change: Any) -> Any:
+    """Apply `change` to the first recall card of the lesson."""
+
+    def edit(questions: list[dict[str, Any]]) -> None:
+        change(next(q for q in questions if q["kind"] == "recall"))
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda q: q.pop("key_terms", None), "key_terms: missing: one list of terms per key point"),
+        (
+            lambda q: q.update(key_terms={"zh": [["遗忘门"]], "en": [["forget gate"]]}),
+            "lists of terms for",
+        ),
+        (
+            lambda q: q.update(
+                key_terms={
+                    lang: [["x"]] + [["long enough"]] * (len(q["key_points"][lang]) - 1)
+                    for lang in ("zh", "en")
+                }
+            ),
+            "key point 1: terms too short to match: ['x']",
+        ),
+        (lambda q: q.update(key_terms={"zh": "遗忘门", "en": []}), "must be a list with one list"),
+    ],
+)
+def test_recall_cards_need_key_terms(
+    mini_content: Path, tmp_path: Path, change: Any, expected: str
+) -> None:
+    import shutil
+
+    root = tmp_path / "content"
+    shutil.copytree(mini_content, root)
+    edit_questions(root, _recall_change(change))
+    assert any(expected in m and "key_terms" in m for m in messages(root)), messages(root)
+
+
+def test_mini_content_is_clean(mini_content: Path) -> None:
+    assert messages(mini_content) == []

@@ -10,17 +10,21 @@ from pathlib import Path
 
 import pytest
 
+from tutor.course.markdown import render_inline
 from tutor.demos import DESCRIPTIONS, NAMES
 from tutor.demos.events import Chart, Note, Points, Result, Started
 from tutor.demos.record import Recorder, format_cell, json_safe
 from tutor.demos.text import MIN_CHARS, UNK, load_corpus
+from tutor.i18n import Text
 
 
 def test_every_demo_has_a_description_in_both_languages() -> None:
     assert NAMES == ("vanishing", "bilstm", "speed", "clipping")
     for name in NAMES:
-        assert set(DESCRIPTIONS[name]) == {"en", "zh"}
-        assert all(text.strip() for text in DESCRIPTIONS[name].values())
+        description = DESCRIPTIONS[name]
+        assert description.zh.strip() and description.en.strip()
+        for lang in ("zh", "en"):  # rendered like the lessons: no LaTeX left
+            assert "\\" not in render_inline(description(lang))
 
 
 def test_importing_the_demo_front_doors_does_not_import_torch() -> None:
@@ -36,11 +40,13 @@ def test_importing_the_demo_front_doors_does_not_import_torch() -> None:
 def test_recorder_builds_a_strict_json_report() -> None:
     recorder = Recorder()
     recorder.add(Started("clipping", "cpu", "test cpu", "2.x", {"steps": 3}))
-    recorder.add(Chart("loss", {"en": "Loss", "zh": "损失"}, "step", "loss", log_y=True))
+    recorder.add(
+        Chart("loss", Text("损失", "Loss"), Text("步", "step"), Text.same("loss"), log_y=True)
+    )
     recorder.add(Points("loss", "clipped", (1.0, 2.0), (0.5, math.nan)))
     recorder.add(Result({"clipped": True, "step": 2, "loss": math.inf, "grad_norm": 1.0}))
     recorder.add(Result({"model": "LSTM", "length": 10, "accuracy": 1.0}, table="recall"))
-    recorder.add(Note({"en": "it works", "zh": "可以"}))
+    recorder.add(Note(Text("可以", "it works")))
     report = recorder.report(seconds=1.23456, quick=True, seed=0)
 
     parsed = json.loads(json.dumps(report, allow_nan=False))

@@ -9,6 +9,7 @@ from waiting import wait_until
 
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.content_error import ContentErrorScreen
+from tutor.ui.screens.demos import DemosScreen
 from tutor.ui.screens.help import HelpScreen
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen, reading_markdown
@@ -138,29 +139,31 @@ async def test_demos_from_home_and_from_a_lesson() -> None:
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, DemosScreen) and app.screen._selected == "bilstm"
+        assert isinstance(app.screen, DemosScreen)
+        assert app.screen.query_one("#demos-list", OptionList).highlighted_option.id == "bilstm"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
 
 
-async def test_lesson_without_a_demo_says_so(mini_content: Path) -> None:
+async def test_d_in_a_lesson_without_a_demo_opens_the_demos(mini_content: Path) -> None:
     app = TutorApp(lang="en", content_root=mini_content)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, LessonScreen) and app.screen.lesson.demo is None
         await pilot.press("d")
         await pilot.pause()
+        assert isinstance(app.screen, DemosScreen)
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, LessonScreen)
-        assert any("no demo" in str(n.message) for n in app._notifications)
 
 
 async def test_questions_load_after_the_first_paint() -> None:
     app = TutorApp(lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
-        assert app.course is not None
-        await wait_until(pilot, lambda: app.course_complete)
-        assert app.course_complete and app.course.complete
+        await wait_until(pilot, lambda: app.questions_loaded)
         prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
         assert f"{len(app.course.lessons[0].questions)} questions" in prompt
 
@@ -176,7 +179,6 @@ async def test_a_broken_questions_file_is_reported_after_loading(
     app = TutorApp(lang="en", content_root=root)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, ContentErrorScreen))
-        assert isinstance(app.screen, ContentErrorScreen)
         texts = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "02-two/questions.toml:1: is not valid TOML" in texts
 

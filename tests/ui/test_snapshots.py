@@ -18,8 +18,7 @@ def after_loading(*keys: str):
     """Wait until the questions have loaded (they load after the first paint), then press keys."""
 
     async def run_before(pilot: Pilot) -> None:
-        await wait_until(pilot, lambda: pilot.app.course_complete)
-        assert pilot.app.course_complete
+        await wait_until(pilot, lambda: pilot.app.questions_loaded)
         await pilot.press(*keys)
         await pilot.pause()
 

@@ -122,7 +122,7 @@ def read_course(
     course_file = root / "course.toml"
     parsed = _toml(course_file, problems)
     if parsed is None:
-        return Course(root, SUPPORTED_FORMAT, (), complete=questions), problems
+        return Course(root, SUPPORTED_FORMAT, ()), problems
     data, text = parsed
     lines = TomlLines(text)
     version = data.get("format_version")
@@ -152,7 +152,7 @@ def read_course(
         seen_lessons.add(lesson.id)
         lessons.append(lesson)
     version = version if isinstance(version, int) else 0
-    return Course(root, version, tuple(lessons), complete=questions), problems
+    return Course(root, version, tuple(lessons)), problems
 
 
 def load_course(root: Path | None = None, *, questions: bool = True) -> Course:

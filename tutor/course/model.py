@@ -70,7 +70,6 @@ class Course:
     root: Path
     format_version: int
     lessons: tuple[Lesson, ...]
-    complete: bool = True  # False for an outline read without the questions
 
     def lesson(self, lesson_id: str) -> Lesson:
         for lesson in self.lessons:

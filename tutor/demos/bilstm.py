@@ -17,6 +17,7 @@ from tutor.demos.common import IGNORE, accuracy, generator, sequence_loss, train
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
 from tutor.demos.models import Tagger, n_params
 from tutor.demos.text import MASK, load_corpus
+from tutor.i18n import Text
 
 Batch = tuple[torch.Tensor, torch.Tensor]
 Sampler = Callable[[int, torch.Generator], Batch]  # (batch size, generator) -> batch
@@ -44,9 +45,9 @@ DEFAULT = Settings()
 QUICK = Settings(task_steps=100, cloze_steps=120, eval_every=20, eval_batch=128)
 
 TITLES = {
-    "future": {"en": "Future task y_t = x_{t+k}: accuracy", "zh": "未来任务 y_t = x_{t+k}：准确率"},
-    "past": {"en": "Past task y_t = x_{t−k}: accuracy", "zh": "过去任务 y_t = x_{t−k}：准确率"},
-    "cloze": {"en": "Character cloze on the lessons: accuracy", "zh": "课程文本字符填空：准确率"},
+    "future": Text("未来任务 yₜ = xₜ₊ₖ：准确率", "Future task yₜ = xₜ₊ₖ: accuracy"),
+    "past": Text("过去任务 yₜ = xₜ₋ₖ：准确率", "Past task yₜ = xₜ₋ₖ: accuracy"),
+    "cloze": Text("课程文本字符填空：准确率", "Character cloze on the lessons: accuracy"),
 }
 
 
@@ -97,17 +98,15 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
         held_out = partial(cloze_batch, ids[split - s.seq_len :], s=s)
         tasks.append(("cloze", corpus.vocab, s.cloze_steps, train, held_out))
     else:
-        yield Note(
-            {"en": f"No text for the cloze: {corpus.source}.", "zh": "没有可用于填空的文本。"}
-        )
+        yield Note(Text("没有可用于填空的文本。", f"No text for the cloze: {corpus.source}."))
     total = sum(steps for _, _, steps, _, _ in tasks)
     done = 0
     for task, vocab, steps, train, held_out in tasks:
-        yield Chart(task, TITLES[task], "step", "accuracy")
+        yield Chart(task, TITLES[task], Text("训练步数", "step"), Text("准确率", "accuracy"))
         yield from _compare(task, vocab, steps, (train, held_out), s, device, seed, done, total)
         done += steps
     yield Progress(total, total, "done")
-    yield Note({"en": f"cloze text: {corpus.source}", "zh": f"填空文本：{corpus.source}"})
+    yield Note(Text(f"填空文本：{corpus.source}", f"cloze text: {corpus.source}"))
 
 
 def _compare(
@@ -149,10 +148,10 @@ def _compare(
     bi, uni = (f"{scores[m]:.2f}" for m in ("BiLSTM", "LSTM"))
     sizes = f"{n_params(nets['BiLSTM']):,} vs {n_params(nets['LSTM']):,}"
     yield Note(
-        {
-            "en": f"{task}: BiLSTM {bi} vs LSTM {uni} · {sizes} parameters "
-            f"(2 × {widths['BiLSTM']} vs {widths['LSTM']} wide)",
-            "zh": f"{task}：BiLSTM {bi}，LSTM {uni} · 参数 {sizes}"
+        Text(
+            f"{task}：BiLSTM {bi}，LSTM {uni} · 参数 {sizes}"
             f"（宽 2 × {widths['BiLSTM']} 对 {widths['LSTM']}）",
-        }
+            f"{task}: BiLSTM {bi} vs LSTM {uni} · {sizes} parameters "
+            f"(2 × {widths['BiLSTM']} vs {widths['LSTM']} wide)",
+        )
     )

@@ -19,6 +19,7 @@ from torch import nn
 from tutor.demos.common import generator, train_step
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
 from tutor.demos.models import Tagger
+from tutor.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -61,16 +62,16 @@ def echo_batch(s: Settings, g: torch.Generator) -> tuple[torch.Tensor, torch.Ten
 def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
     yield Chart(
         "loss",
-        {"en": "Loss per step (log scale)", "zh": "每步损失（对数坐标）"},
-        "step",
-        "MSE loss",
+        Text("每步损失（对数坐标）", "Loss per step (log scale)"),
+        Text("训练步数", "step"),
+        Text("均方误差损失", "MSE loss"),
         log_y=True,
     )
     yield Chart(
         "grad_norm",
-        {"en": "Gradient norm before clipping (log scale)", "zh": "裁剪前的梯度范数（对数坐标）"},
-        "step",
-        "‖g‖",
+        Text("裁剪前的梯度范数（对数坐标）", "Gradient norm before clipping (log scale)"),
+        Text("训练步数", "step"),
+        Text.same("‖g‖"),
         log_y=True,
     )
     torch.manual_seed(seed)
@@ -103,16 +104,16 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
         yield Note(_summary(name, points))
 
 
-def _summary(name: str, points: list[tuple[float, float]]) -> dict[str, str]:
+def _summary(name: str, points: list[tuple[float, float]]) -> Text:
     finite = [(loss, norm) for loss, norm in points if math.isfinite(loss) and math.isfinite(norm)]
     peak = max(norm for _, norm in finite) if finite else math.nan
     if not math.isfinite(points[-1][0]):
-        return {
-            "en": f"{name}: diverged at step {len(points)} (loss NaN; peak gradient norm {peak:.1e})",
-            "zh": f"{name}：第 {len(points)} 步发散（损失为 NaN；梯度范数峰值 {peak:.1e}）",
-        }
+        return Text(
+            f"{name}：第 {len(points)} 步发散（损失为 NaN；梯度范数峰值 {peak:.1e}）",
+            f"{name}: diverged at step {len(points)} (loss NaN; peak gradient norm {peak:.1e})",
+        )
     first, last = points[0][0], points[-1][0]
-    return {
-        "en": f"{name}: loss {first:.3g} → {last:.3g}, peak gradient norm {peak:.3g}",
-        "zh": f"{name}：损失 {first:.3g} → {last:.3g}，梯度范数峰值 {peak:.3g}",
-    }
+    return Text(
+        f"{name}：损失 {first:.3g} → {last:.3g}，梯度范数峰值 {peak:.3g}",
+        f"{name}: loss {first:.3g} → {last:.3g}, peak gradient norm {peak:.3g}",
+    )

@@ -11,13 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-Label = Mapping[str, str]
-"""A text in both languages: ``{"en": ..., "zh": ...}``."""
-
-
-def text(label: Label, lang: str) -> str:
-    """The label in ``lang``, falling back to English."""
-    return label.get(lang) or label.get("en", "")
+from tutor.i18n import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +42,9 @@ class Chart:
     """
 
     key: str
-    title: Label
-    x_label: str
-    y_label: str
+    title: Text
+    x_label: Text
+    y_label: Text
     log_y: bool = False
     x_ticks: tuple[str, ...] = ()
 
@@ -81,7 +75,7 @@ class Result:
 class Note:
     """One line of the closing summary: what the measurement says about the claim."""
 
-    text: Label
+    text: Text
 
 
 @dataclass(frozen=True, slots=True)

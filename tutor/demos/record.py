@@ -72,7 +72,7 @@ class Recorder:
                 "seed": seed,
                 "settings": dict(started.settings),
                 "charts": [
-                    {**asdict(chart), "title": dict(chart.title), "x_ticks": list(chart.x_ticks)}
+                    {**asdict(chart), "x_ticks": list(chart.x_ticks)}  # Text fields: {zh, en}
                     for chart in self.charts.values()
                 ],
                 "series": [
@@ -81,7 +81,7 @@ class Recorder:
                 ],
                 "results": self.tables.get("results", []),
                 "tables": {k: rows for k, rows in self.tables.items() if k != "results"},
-                "summary": [note.text.get("en", "") for note in self.notes],
+                "summary": [note.text.en for note in self.notes],
             }
         )
 

@@ -16,6 +16,7 @@ from torch import nn
 
 from tutor.demos.common import available_cores, generator, seconds_once
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
+from tutor.i18n import Text
 
 LstmFn = Callable[[torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor]
 
@@ -176,9 +177,9 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
             raise RuntimeError(f"hand-written LSTMs differ from torch.nn.LSTM by {error:g}")
     yield Chart(
         "speed",
-        {"en": "Tokens per second (log scale)", "zh": "每秒词元数（对数坐标）"},
-        "method",
-        "tokens / s",
+        Text("每秒词元数（对数坐标）", "Tokens per second (log scale)"),
+        Text("方法", "method"),
+        Text("词元 / 秒", "tokens / s"),
         log_y=True,
         x_ticks=tuple(tick.format(batch=s.batch) for _, tick, _, _ in RUNGS),
     )
@@ -209,12 +210,12 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
             )
     yield Progress(len(groups), len(groups), "done")
     yield Note(
-        {
-            "en": "speedup = tokens/s over the CPU per-gate loop at B=1, same pass; "
-            f"T={s.seq_len}, D={s.input_size}, H={s.hidden}",
-            "zh": f"加速比 = 相对 CPU 逐门循环（B=1，同一遍）的每秒词元数；T={s.seq_len}，"
+        Text(
+            f"加速比 = 相对 CPU 逐门循环（B=1，同一遍）的每秒词元数；T={s.seq_len}，"
             f"D={s.input_size}，H={s.hidden}",
-        }
+            "speedup = tokens/s over the CPU per-gate loop at B=1, same pass; "
+            f"T={s.seq_len}, D={s.input_size}, H={s.hidden}",
+        )
     )
 
 

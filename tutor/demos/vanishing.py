@@ -17,6 +17,7 @@ from torch import nn
 from tutor.demos.common import accuracy, generator, sequence_loss, train_step
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
 from tutor.demos.models import Tagger, chrono_init_
+from tutor.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,9 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
     done = 0
     yield Chart(
         "gradient",
-        {"en": "Gradient norm vs distance T − t", "zh": "梯度范数与距离 T − t"},
-        "distance T − t",
-        "‖∂h_T/∂h_t‖",
+        Text("梯度范数与距离 T − t", "Gradient norm vs distance T − t"),
+        Text("距离 T − t", "distance T − t"),
+        Text.same("‖∂h_T/∂h_t‖"),
         log_y=True,
     )
     curves: dict[str, list[float]] = {}
@@ -124,9 +125,9 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
 
     yield Chart(
         "recall",
-        {"en": "Recall the first token: accuracy vs length", "zh": "回忆第一个词元：准确率与长度"},
-        "sequence length",
-        "accuracy",
+        Text("回忆第一个词元：准确率与长度", "Recall the first token: accuracy vs length"),
+        Text("序列长度", "sequence length"),
+        Text("准确率", "accuracy"),
     )
     finals: dict[str, dict[int, float]] = {"RNN": {}, "LSTM": {}}
     for length in s.lengths:
@@ -173,22 +174,18 @@ def _train_recall(
     return acc
 
 
-def _gradient_note(curves: dict[str, list[float]], distance: int) -> dict[str, str]:
+def _gradient_note(curves: dict[str, list[float]], distance: int) -> Text:
     rnn, cell = curves["RNN"][distance], curves["LSTM cell"][distance]
     orders = -math.log10(max(rnn, 1e-300) / curves["RNN"][1])
-    return {
-        "en": (
-            f"At distance {distance} the RNN gradient is {rnn:.1e} ({orders:.0f} orders of "
-            f"magnitude below distance 1); the LSTM cell path keeps {cell:.2f}."
-        ),
-        "zh": (
-            f"距离 {distance} 处 RNN 梯度为 {rnn:.1e}（比距离 1 处低 {orders:.0f} 个数量级）；"
-            f"LSTM 细胞状态通路仍保有 {cell:.2f}。"
-        ),
-    }
+    return Text(
+        f"距离 {distance} 处 RNN 梯度为 {rnn:.1e}（比距离 1 处低 {orders:.0f} 个数量级）；"
+        f"LSTM 细胞状态通路仍保有 {cell:.2f}。",
+        f"At distance {distance} the RNN gradient is {rnn:.1e} ({orders:.0f} orders of "
+        f"magnitude below distance 1); the LSTM cell path keeps {cell:.2f}.",
+    )
 
 
-def _recall_note(finals: dict[str, dict[int, float]], symbols: int) -> dict[str, str]:
+def _recall_note(finals: dict[str, dict[int, float]], symbols: int) -> Text:
     threshold = 0.9  # "solved"; chance is 1 / symbols
     rnn_fails = [n for n, acc in finals["RNN"].items() if acc < threshold]
     lstm_fails = [n for n, acc in finals["LSTM"].items() if acc < threshold]
@@ -198,7 +195,7 @@ def _recall_note(finals: dict[str, dict[int, float]], symbols: int) -> dict[str,
     rnn_zh = f"RNN 从长度 {rnn_fails[0]} 起失败" if rnn_fails else "RNN 在所有长度上都成功"
     lstm = f"the LSTM fails from length {lstm_fails[0]}" if lstm_fails else "the LSTM solves all"
     lstm_zh = f"LSTM 从长度 {lstm_fails[0]} 起失败" if lstm_fails else "LSTM 全部成功"
-    return {
-        "en": f"Recalling the first token (chance {1 / symbols:.2f}): {rnn}; {lstm}.",
-        "zh": f"回忆第一个词元（随机猜测 {1 / symbols:.2f}）：{rnn_zh}；{lstm_zh}。",
-    }
+    return Text(
+        f"回忆第一个词元（随机猜测 {1 / symbols:.2f}）：{rnn_zh}；{lstm_zh}。",
+        f"Recalling the first token (chance {1 / symbols:.2f}): {rnn}; {lstm}.",
+    )

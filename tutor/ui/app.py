@@ -1,4 +1,8 @@
-"""The Textual app: holds the course and the learner's language, routes between screens."""
+"""The Textual app: holds the course and the learner's language, routes between screens.
+
+Screens are typed against this class: they read `lang`, `course` and `questions_loaded`
+(reactives they may watch) and get everything else through their constructors.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tutor.course import ContentError, Course, Lang, Problem, load_course
+from tutor.ui.bindings import localize
 from tutor.ui.cjk_wrap import install as install_cjk_wrap
-from tutor.ui.strings import t
+from tutor.ui.strings import S
 
 
 class TutorApp(App[None]):
@@ -27,33 +32,36 @@ class TutorApp(App[None]):
     MIN_SIZE = (60, 16)
 
     lang: reactive[Lang] = reactive("en")
-    # The questions load in a thread after the first paint; screens watch this to show counts.
-    course_complete: reactive[bool] = reactive(False)
+    # The home screen needs only the outline (course.toml); the questions load in a thread
+    # after the first paint and replace it (questions_loaded turns True just before), and
+    # screens watch `course` to show counts.
+    course: reactive[Course] = reactive(Course(Path("."), 1, ()), always_update=True)
+    questions_loaded: reactive[bool] = reactive(False)
 
     def __init__(self, lang: Lang = "en", content_root: Path | None = None) -> None:
         super().__init__()
         install_cjk_wrap()
         self.set_reactive(TutorApp.lang, lang)
         self.content_root = content_root
-        self.course: Course | None = None
-        self.content_error: ContentError | None = None
+        self._too_small: Screen[None] | None = None
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
-        self.title = t("app_title", self.lang)
+        self.title = S.app_title(self.lang)
         try:  # course.toml only: the home screen needs titles, not every question
-            self.course = load_course(self.content_root, questions=False)
+            outline = load_course(self.content_root, questions=False)
         except ContentError as exc:
             from tutor.ui.screens.content_error import ContentErrorScreen
 
-            self.content_error = exc
-            return ContentErrorScreen()
+            return ContentErrorScreen(exc)
+        self.set_reactive(TutorApp.course, outline)
         from tutor.ui.screens.home import HomeScreen
 
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.course is not None:  # after the first paint: home must not wait for it
+        localize(self, self.lang)
+        if self.course.lessons:  # after the first paint: home must not wait for it
             self.call_after_refresh(self._load_questions)
 
     @work(thread=True, exclusive=True, group="course", exit_on_error=False)
@@ -62,7 +70,7 @@ class TutorApp(App[None]):
             course = load_course(self.content_root)
         except Exception as exc:  # a content bug must show, not leave home waiting for ever
             if not isinstance(exc, ContentError):
-                root = self.course.root if self.course else Path(".")
+                root = self.course.root
                 exc = ContentError([Problem(root, f"cannot be loaded: {exc!r}")], root)
             # once home has finished mounting: a screen pushed over a half-built one breaks it
             self.call_from_thread(self.call_after_refresh, self._show_content_error, exc)
@@ -70,31 +78,33 @@ class TutorApp(App[None]):
         self.call_from_thread(self._questions_loaded, course)
 
     def _questions_loaded(self, course: Course) -> None:
+        self.questions_loaded = True  # first: screens redraw when `course` changes
         self.course = course
-        self.course_complete = True
 
     def _show_content_error(self, error: ContentError) -> None:
         from tutor.ui.screens.content_error import ContentErrorScreen
 
-        self.content_error = error
-        self.push_screen(ContentErrorScreen())
+        self.push_screen(ContentErrorScreen(error))
 
     def on_resize(self, event: events.Resize) -> None:
         """Cover the screen with a clear message while the terminal is too small; nothing is lost."""
         width, height = self.MIN_SIZE
         too_small = event.size.width < width or event.size.height < height
-        showing = type(self.screen).__name__ == "TooSmallScreen"
-        if not too_small and not showing:
-            return
-        from tutor.ui.screens.too_small import TooSmallScreen
+        if too_small and self._too_small is None:
+            from tutor.ui.screens.too_small import TooSmallScreen
 
-        if too_small and not showing:
-            self.push_screen(TooSmallScreen())
-        elif showing and not too_small:
-            self.pop_screen()
+            self._too_small = TooSmallScreen(self.MIN_SIZE)
+            self.push_screen(self._too_small)
+        elif not too_small and self._too_small is not None:
+            if self.screen is self._too_small:
+                self.pop_screen()
+            self._too_small = None
 
     def watch_lang(self, lang: Lang) -> None:
-        self.title = t("app_title", lang)
+        self.title = S.app_title(lang)
+        localize(self, lang)
+        for screen in self.screen_stack:
+            localize(screen, lang)
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"

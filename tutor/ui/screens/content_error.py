@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tutor.ui.strings import t
+from tutor.course import ContentError
+from tutor.ui.screens.base import Localized
+from tutor.ui.strings import S
 
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
 
-
-class ContentErrorScreen(Screen[None]):
-    app: TutorApp
+class ContentErrorScreen(Localized, Screen[None]):
+    def __init__(self, error: ContentError) -> None:
+        super().__init__()
+        self.error = error
 
     def compose(self) -> ComposeResult:
-        error = self.app.content_error
-        problems = [] if error is None else [p.format(error.root) for p in error.problems]
+        problems = [p.format(self.error.root) for p in self.error.problems]
         yield Header()
         with VerticalScroll(id="content-error"):
-            yield Static(f"[b]{t('content_broken', self.app.lang)}[/b]\n")
-            yield Static(escape("\n".join(problems)))
+            yield Static(f"[b]{escape(S.content_broken(self.app.lang))}[/b]\n")
+            yield Static(escape("\n".join(problems)), id="content-problems")
         yield Footer()

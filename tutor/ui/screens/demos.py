@@ -11,48 +11,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Footer, OptionList, ProgressBar, Select, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tutor.course.markdown import render_inline
 from tutor.demos import DESCRIPTIONS, DEVICES, NAMES
 from tutor.demos.errors import DemoRequestError
 from tutor.demos.events import Chart, Event, Finished, Note, Points, Progress, Result, Started
-from tutor.demos.events import text as pick
 from tutor.demos.record import Recorder
+from tutor.i18n import Lang, Text
+from tutor.ui.screens.base import Localized
+from tutor.ui.strings import S
 from tutor.ui.widgets.demo_chart import DemoChart
 from tutor.ui.widgets.demo_results import DemoResults
 
-LABELS: dict[str, dict[str, str]] = {
-    "heading": {"en": "Live demos", "zh": "实时演示"},
-    "device": {"en": "Device", "zh": "设备"},
-    "quick": {"en": "Quick run", "zh": "快速运行"},
-    "run": {"en": "Run", "zh": "运行"},
-    "idle": {
-        "en": "Press r or Enter to run {name}; Escape goes back.",
-        "zh": "按 r 或回车运行 {name}；Esc 返回。",
-    },
-    "loading": {"en": "{name}: loading torch…", "zh": "{name}：正在加载 torch…"},
-    "running": {
-        "en": "{name} on {device} ({device_name}) · torch {torch} · Escape cancels",
-        "zh": "{name} 运行于 {device}（{device_name}）· torch {torch} · Esc 取消",
-    },
-    "cancelled": {
-        "en": "{name} cancelled; what it measured so far stays below.",
-        "zh": "{name} 已取消；已测得的结果保留在下方。",
-    },
-    "finished": {
-        "en": "{name} done in {seconds:.1f} s on {device} ({device_name}) · torch {torch}",
-        "zh": "{name} 完成，用时 {seconds:.1f} 秒，设备 {device}（{device_name}）· torch {torch}",
-    },
-    "failed": {"en": "{name} could not run: {error}", "zh": "{name} 无法运行：{error}"},
-    "next_chart": {"en": "c: next chart", "zh": "c：下一张图"},
-}
 
-
-class DemosScreen(Screen[None]):
+class DemosScreen(Localized, Screen[None]):
     """Run the live demos; ``initial`` names the demo selected at first."""
 
     DEFAULT_CSS = """
@@ -127,7 +103,7 @@ class DemosScreen(Screen[None]):
         self._recorder = Recorder()
         self._chart_index = -1  # -1: follow the newest chart
         self._chart_dirty = False
-        self._status: tuple[str, dict[str, object]] = ("idle", {"name": self._selected})
+        self._status: tuple[Text, dict[str, object]] = (S.demos_idle, {"name": self._selected})
 
     # --- layout -------------------------------------------------------------------------
 
@@ -158,36 +134,37 @@ class DemosScreen(Screen[None]):
         option_list = self.query_one("#demos-list", OptionList)
         option_list.highlighted = NAMES.index(self._selected)
         option_list.focus()
-        if isinstance(getattr(type(self.app), "lang", None), Reactive):
-            self.watch(self.app, "lang", self._relabel, init=False)
+        self.watch(self.app, "lang", lambda _: self._relabel(), init=False)
         self.set_interval(0.25, self._flush_chart)
         self._relabel()
 
     @property
-    def lang(self) -> str:
-        lang = getattr(self.app, "lang", "en")
-        return lang if lang in ("en", "zh") else "en"
+    def lang(self) -> Lang:
+        return self.app.lang
+
+    def _description(self) -> str:
+        return render_inline(DESCRIPTIONS[self._selected](self.lang))
 
     def _relabel(self) -> None:
         lang = self.lang
-        self.query_one("#demos-heading", Static).update(LABELS["heading"][lang])
-        self.query_one("#demos-device-label", Static).update(LABELS["device"][lang])
-        self.query_one("#demos-quick", Checkbox).label = LABELS["quick"][lang]
-        self.query_one("#demos-run", Button).label = LABELS["run"][lang]
-        self.query_one("#demos-description", Static).update(DESCRIPTIONS[self._selected][lang])
+        self.query_one("#demos-heading", Static).update(S.demos_heading(lang))
+        self.query_one("#demos-device-label", Static).update(S.demos_device(lang))
+        self.query_one("#demos-quick", Checkbox).label = S.demos_quick(lang)
+        self.query_one("#demos-run", Button).label = S.demos_run(lang)
+        self.query_one("#demos-description", Static).update(self._description())
         self._show_status(*self._status)
         self._show_notes()
         self._chart_dirty = True
         self._flush_chart()
 
-    def _show_status(self, key: str, values: dict[str, object]) -> None:
-        self._status = (key, values)
+    def _show_status(self, text: Text, values: dict[str, object]) -> None:
+        self._status = (text, values)
         status = self.query_one("#demos-status", Static)
-        status.update(LABELS[key][self.lang].format(**values))
-        status.set_class(key == "failed", "failed")
+        status.update(text.format(**values)(self.lang))
+        status.set_class(text is S.demos_failed, "failed")
 
     def _show_notes(self) -> None:
-        lines = [f"• {pick(note.text, self.lang)}" for note in self._recorder.notes]
+        lines = [f"• {note.text(self.lang)}" for note in self._recorder.notes]
         self.query_one("#demos-notes", Static).update("\n".join(lines))
 
     # --- choosing and running -----------------------------------------------------------
@@ -197,9 +174,9 @@ class DemosScreen(Screen[None]):
         if event.option.id is None:
             return
         self._selected = event.option.id
-        self.query_one("#demos-description", Static).update(DESCRIPTIONS[self._selected][self.lang])
-        if self._live is None and self._status[0] == "idle":
-            self._show_status("idle", {"name": self._selected})
+        self.query_one("#demos-description", Static).update(self._description())
+        if self._live is None and self._status[0] is S.demos_idle:
+            self._show_status(S.demos_idle, {"name": self._selected})
 
     @on(OptionList.OptionSelected, "#demos-list")
     def _on_select(self) -> None:
@@ -221,7 +198,7 @@ class DemosScreen(Screen[None]):
         self.query_one("#demos-results", DemoResults).clear()
         self.query_one("#demos-progress", ProgressBar).update(total=None, progress=0)
         self._show_notes()
-        self._show_status("loading", {"name": self._shown})
+        self._show_status(S.demos_loading, {"name": self._shown})
         self._chart_dirty = True
         self._run_in_thread(self._live, self._shown, str(device), bool(quick))
 
@@ -248,7 +225,7 @@ class DemosScreen(Screen[None]):
         if self._live is not None:
             self._live = None
             self.workers.cancel_group(self, "demo")
-            self._show_status("cancelled", {"name": self._shown})
+            self._show_status(S.demos_cancelled, {"name": self._shown})
             self._chart_dirty = True
             return
         if len(self.app.screen_stack) > 1:
@@ -272,7 +249,7 @@ class DemosScreen(Screen[None]):
         self._recorder.add(event)
         match event:
             case Started():
-                self._show_status("running", self._about(event))
+                self._show_status(S.demos_running, self._about(event))
             case Progress():
                 bar = self.query_one("#demos-progress", ProgressBar)
                 bar.update(total=event.total, progress=event.done)
@@ -286,7 +263,7 @@ class DemosScreen(Screen[None]):
                 self._live = None
                 seconds = float(event.report.get("seconds", 0.0))
                 about = self._about(self._recorder.started)
-                self._show_status("finished", {**about, "seconds": seconds})
+                self._show_status(S.demos_finished, {**about, "seconds": seconds})
                 self._chart_dirty = True
                 self._flush_chart()
 
@@ -294,13 +271,13 @@ class DemosScreen(Screen[None]):
     def _on_demo_failed(self, message: DemoFailed) -> None:
         if message.run_id == self._live:
             self._live = None
-            self._show_status("failed", {"name": self._shown, "error": message.error})
+            self._show_status(S.demos_failed, {"name": self._shown, "error": message.error})
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A demo that raised (a bug, or the GPU running out of memory) ends its run."""
         if event.worker.group == "demo" and event.state == WorkerState.ERROR and self._live:
             self._live = None
-            self._show_status("failed", {"name": self._shown, "error": str(event.worker.error)})
+            self._show_status(S.demos_failed, {"name": self._shown, "error": str(event.worker.error)})
 
     def _about(self, started: Started | None) -> dict[str, object]:
         if started is None:
@@ -322,6 +299,6 @@ class DemosScreen(Screen[None]):
         where = ""
         if len(charts) > 1:
             position = self._chart_index % len(charts) + 1
-            where = f"({position}/{len(charts)} · {LABELS['next_chart'][self.lang]})"
+            where = f"({position}/{len(charts)} · {S.demos_next_chart(self.lang)})"
         series = self._recorder.series_of(chart.key) if chart else []
         self.query_one("#demos-chart", DemoChart).draw(chart, series, self.lang, where)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
@@ -12,30 +10,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor.course import Lang, Lesson
-from tutor.ui.strings import t
-
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
+from tutor.course import Course, Lang, Lesson
+from tutor.ui.screens.base import Localized
+from tutor.ui.strings import S
 
 
-def lesson_label(number: int, lesson: Lesson, lang: Lang, complete: bool = True) -> str:
+def lesson_label(number: int, lesson: Lesson, lang: Lang, loaded: bool = True) -> str:
     total = len(lesson.questions)
-    if not complete:
-        tail = "…"  # the questions are still loading
+    if not loaded:
+        tail = S.loading(lang)  # the questions are still loading
     else:
-        tail = f"{total} {t('questions', lang)}" if total else t("no_questions", lang)
+        tail = f"{total} {S.questions(lang)}" if total else S.no_questions(lang)
     return f"{number:2}. {escape(lesson.title(lang))}  [dim]· {tail}[/dim]"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Localized, Screen[None]):
     BINDINGS = [
         Binding("d", "demos", "Demos"),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
-
-    app: TutorApp
 
     def compose(self) -> ComposeResult:
         # Built with its text in place: the first paint needs no second styling pass.
@@ -43,29 +37,31 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(self._heading(lang), id="home-heading")
         yield OptionList(*self._options(lang), id="lessons")
-        yield Static(t("home_hint", lang), id="home-hint")
+        yield Static(S.home_hint(lang), id="home-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._relabel, init=False)
-        self.watch(self.app, "course_complete", lambda _: self._relabel(self.app.lang), init=False)
+        self.watch(self.app, "course", lambda _: self._relabel(self.app.lang), init=False)
         self.query_one(OptionList).focus()
 
+    @property
+    def course(self) -> Course:
+        return self.app.course
+
     def _heading(self, lang: Lang) -> str:
-        assert self.app.course is not None
-        return t("home_heading", lang, n=len(self.app.course.lessons))
+        return S.home_heading.format(n=len(self.course.lessons))(lang)
 
     def _options(self, lang: Lang) -> list[Option]:
-        course = self.app.course
-        assert course is not None
+        loaded = self.app.questions_loaded
         return [
-            Option(lesson_label(n, lesson, lang, course.complete), id=lesson.id)
-            for n, lesson in enumerate(course.lessons, 1)
+            Option(lesson_label(n, lesson, lang, loaded), id=lesson.id)
+            for n, lesson in enumerate(self.course.lessons, 1)
         ]
 
     def _relabel(self, lang: Lang) -> None:
         self.query_one("#home-heading", Static).update(self._heading(lang))
-        self.query_one("#home-hint", Static).update(t("home_hint", lang))
+        self.query_one("#home-hint", Static).update(S.home_hint(lang))
         lessons = self.query_one(OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()

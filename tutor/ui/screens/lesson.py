@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,10 +12,8 @@ from textual.widgets import Footer, Header, Markdown, Static
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
-from tutor.ui.strings import KIND_NAMES, t
-
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
+from tutor.ui.screens.base import Localized
+from tutor.ui.strings import KIND_NAMES, S
 
 
 def reading_markdown(lesson: Lesson, lang: Lang) -> str:
@@ -25,10 +21,10 @@ def reading_markdown(lesson: Lesson, lang: Lang) -> str:
     try:
         return render_markdown(lesson.reading(lang))
     except (OSError, UnicodeDecodeError, MathError) as exc:
-        return f"# {lesson.title(lang)}\n\n> {t('reading_broken', lang)} {exc}"
+        return f"# {lesson.title(lang)}\n\n> {S.reading_broken(lang)} {exc}"
 
 
-class LessonScreen(Screen[None]):
+class LessonScreen(Localized, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("d", "demo", "Demo"),
@@ -38,15 +34,12 @@ class LessonScreen(Screen[None]):
         Binding("k", "scroll(-1)", show=False),
     ]
 
-    app: TutorApp
-
     def __init__(self, lesson_id: str) -> None:
         super().__init__()
         self.lesson_id = lesson_id
 
     @property
     def lesson(self) -> Lesson:
-        assert self.app.course is not None
         return self.app.course.lesson(self.lesson_id)
 
     def compose(self) -> ComposeResult:
@@ -59,16 +52,15 @@ class LessonScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._show, init=True)
-        self.watch(self.app, "course_complete", lambda _: self._show_footer(self.app.lang))
+        self.watch(self.app, "course", lambda _: self._show_footer(self.app.lang), init=False)
         self.query_one("#reading").focus()
 
     def _show(self, lang: Lang) -> None:
         lesson = self.lesson
-        course = self.app.course
-        assert course is not None
-        number = course.lessons.index(lesson) + 1
+        lessons = self.app.course.lessons
+        number = lessons.index(lesson) + 1
         self.query_one("#lesson-title", Static).update(
-            f"{number}/{len(course.lessons)}  {escape(lesson.title(lang))}"
+            f"{number}/{len(lessons)}  {escape(lesson.title(lang))}"
         )
         self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
         self._show_footer(lang)
@@ -77,22 +69,19 @@ class LessonScreen(Screen[None]):
         lesson = self.lesson
         counts = lesson.count_by_kind()
         separator = "、" if lang == "zh" else ", "
-        summary = separator.join(
-            f"{KIND_NAMES[kind][lang]} {n}" for kind, n in sorted(counts.items())
-        )
-        demo = f"  ·  d: {t('demo_for_lesson', lang)} {lesson.demo}" if lesson.demo else ""
-        if not self.app.course_complete:
-            summary = "…"
+        summary = separator.join(f"{KIND_NAMES[kind](lang)} {n}" for kind, n in sorted(counts.items()))
+        demo = f"  ·  d: {S.demo_for_lesson(lang)} {lesson.demo}" if lesson.demo else ""
+        if not self.app.questions_loaded:
+            summary = S.loading(lang)
         self.query_one("#lesson-footer", Static).update(
-            f"{t('lesson_questions', lang)}: {summary or t('no_questions', lang)}{demo}"
+            f"{S.lesson_questions(lang)}: {summary or S.no_questions(lang)}{demo}"
         )
 
     def action_move(self, step: int) -> None:
-        course = self.app.course
-        assert course is not None
-        index = course.lessons.index(self.lesson) + step
-        if 0 <= index < len(course.lessons):
-            self.lesson_id = course.lessons[index].id
+        lessons = self.app.course.lessons
+        index = lessons.index(self.lesson) + step
+        if 0 <= index < len(lessons):
+            self.lesson_id = lessons[index].id
             self._show(self.app.lang)
             self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
 
@@ -100,7 +89,5 @@ class LessonScreen(Screen[None]):
         self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
 
     def action_demo(self) -> None:
-        if self.lesson.demo is None:
-            self.notify(t("no_demo", self.app.lang))
-            return
+        """This lesson's demo, or the Demos screen to choose one when it has none."""
         self.app.open_demos(self.lesson.demo)

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tutor.ui.strings import t
-
-if TYPE_CHECKING:
-    from tutor.ui.app import TutorApp
+from tutor.ui.screens.base import Localized
+from tutor.ui.strings import S
 
 
-class TooSmallScreen(ModalScreen[None]):
+class TooSmallScreen(Localized, ModalScreen[None]):
     DEFAULT_CSS = """
     TooSmallScreen { align: center middle; background: $background; }
     TooSmallScreen Static { width: 100%; text-align: center; }
@@ -23,8 +19,10 @@ class TooSmallScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("q", "app.quit", "Quit")]  # modal: the app's own q does not reach here
 
-    app: TutorApp
+    def __init__(self, least: tuple[int, int]) -> None:
+        super().__init__()
+        self.least = least
 
     def compose(self) -> ComposeResult:
-        width, height = self.app.MIN_SIZE
-        yield Static(t("too_small", self.app.lang, w=width, h=height))
+        width, height = self.least
+        yield Static(S.too_small.format(w=width, h=height)(self.app.lang))

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual_plotext import PlotextPlot
 
-from tutor.demos.events import Chart, text
+from tutor.demos.events import Chart
 
 SeriesData = tuple[str, Sequence[float], Sequence[float]]  # (name, xs, ys)
 
@@ -43,6 +43,8 @@ class DemoChart(PlotextPlot):
     }
     """
 
+    shown_title = ""  # the title as drawn (cut to fit)
+
     def draw(
         self, chart: Chart | None, series: Sequence[SeriesData], lang: str, where: str = ""
     ) -> None:
@@ -50,15 +52,17 @@ class DemoChart(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         if chart is None:
-            plt.title("…")
+            self.shown_title = "…"
+            plt.title(self.shown_title)
             self.refresh()
             return
-        title = Text(f"{text(chart.title, lang)}  {where}".rstrip())
+        title = Text(f"{chart.title(lang)}  {where}".rstrip())
         # plotext drops a title wider than the plot, so cut it to fit (in terminal cells)
         title.truncate(max(8, self.size.width - 4), overflow="ellipsis")
-        plt.title(title.plain)
-        plt.xlabel(chart.x_label)
-        plt.ylabel(chart.y_label)
+        self.shown_title = title.plain
+        plt.title(self.shown_title)
+        plt.xlabel(chart.x_label(lang))
+        plt.ylabel(chart.y_label(lang))
         if chart.x_ticks:
             plt.xticks(list(range(len(chart.x_ticks))), list(chart.x_ticks))
         drawn: list[float] = []
