@@ -12,6 +12,14 @@ from tutor.course.paths import content_dir
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test keeps its progress in a folder of its own, never in the user's."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("LSTM_TUTOR_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def mini_content() -> Path:
     """A small, valid two-lesson course (fast and independent of the shipped lessons)."""

@@ -21,6 +21,7 @@ BASE = {"__init__", "i18n"}
 DOMAIN = {"engine", "course", "answers", "progress", "exercises", "study", "demos"}
 #: room -> the rooms it may import (besides BASE and itself).
 ALLOWED: dict[str, set[str]] = {
+    "plain": DOMAIN,
     "engine": set(),
     "course": set(),
     "answers": set(),
@@ -30,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "demos": {"engine", "course"},
     "authoring": DOMAIN,
     "ui": DOMAIN,
-    "cli": DOMAIN | {"authoring", "ui"},
+    "cli": DOMAIN | {"authoring", "ui", "plain"},
     "__main__": {"cli"},
     "i18n": set(),
     "__init__": set(),

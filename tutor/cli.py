@@ -32,9 +32,16 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
     type=click.Path(file_okay=False, path_type=Path),
     help="Read lessons from this content folder instead of the shipped one.",
 )
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep progress in this folder (default: $LSTM_TUTOR_DATA_DIR, else the user data folder).",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="lstm-tutor")
 @click.pass_context
-def main(ctx: click.Context, lang: str | None, content_root: Path | None) -> None:
+def main(
+    ctx: click.Context, lang: str | None, content_root: Path | None, data_dir: Path | None
+) -> None:
     """A terminal tutor for LSTM / RNN interview questions.
 
     Without a command, opens the tutor: lessons, practice, review and demos.
@@ -42,10 +49,12 @@ def main(ctx: click.Context, lang: str | None, content_root: Path | None) -> Non
     ctx.ensure_object(dict)
     ctx.obj["lang"] = lang or default_lang(os.environ)
     ctx.obj["content"] = content_root
+    ctx.obj["data_dir"] = data_dir
     if ctx.invoked_subcommand is None:
         from tutor.ui.app import run_app
 
-        sys.exit(run_app(lang=ctx.obj["lang"], content_root=content_root))
+        # no --lang: the app uses the language last chosen in it, else the locale's
+        sys.exit(run_app(lang=lang, content_root=content_root, data_dir=data_dir))  # type: ignore[arg-type]
 
 
 @main.command()

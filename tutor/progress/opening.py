@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -66,7 +67,15 @@ _MESSAGES: dict[str, Text] = {
 }
 
 
+#: Overrides the default folder (tests and scripts set it; --data-dir wins over it).
+DATA_DIR_ENV = "LSTM_TUTOR_DATA_DIR"
+
+
 def default_data_dir() -> Path:
+    """$LSTM_TUTOR_DATA_DIR, else the user data folder (~/.local/share/lstm-tutor on Linux)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("lstm-tutor", appauthor=False))
@@ -112,7 +121,7 @@ def open_store(
 
 def in_memory(version: str) -> Store:
     """A store that keeps progress for this run only."""
-    db = sqlite3.connect(":memory:", isolation_level=None)
+    db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _migrate(db, 0)
     return Store(db, None, version)
 
@@ -130,7 +139,9 @@ class _Damaged(Exception):
 def _connect(path: Path) -> sqlite3.Connection:
     """Open, check and configure. Raises _Damaged for a damaged file, and OSError or
     sqlite3.OperationalError for one that cannot be opened or written."""
-    db = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite3.connect(
+        path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+    )
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         check = db.execute("PRAGMA quick_check").fetchone()[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,10 +31,13 @@ class Store:
 
     Open it with :func:`tutor.progress.open_store`, which also handles a missing, corrupt,
     newer or unwritable file. `path` is None for a store in memory (nothing is saved).
+    One store may be used from several threads (the app grades in a worker thread): every
+    call holds its lock.
     """
 
     def __init__(self, connection: sqlite3.Connection, path: Path | None, version: str) -> None:
         self._db = connection
+        self._lock = threading.RLock()
         self.path = path
         self.version = version
 
@@ -43,18 +47,25 @@ class Store:
         return self.path is not None
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed as a whole, or not at all."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
     # --- attempts --------------------------------------------------------------------------
 
@@ -78,30 +89,35 @@ class Store:
             where.append("question_id = ?")
             args.append(question_id)
         clause = f"WHERE {' AND '.join(where)}" if where else ""
-        rows = self._db.execute(
-            f"SELECT id, {_ATTEMPT_COLUMNS} FROM attempts {clause} ORDER BY id", args
-        )
+        with self.reading() as db:
+            rows = db.execute(
+                f"SELECT id, {_ATTEMPT_COLUMNS} FROM attempts {clause} ORDER BY id", args
+            ).fetchall()
         return [_attempt(row) for row in rows]
 
     def count_attempts(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM attempts").fetchone()[0])
+        with self.reading() as db:
+            return int(db.execute("SELECT count(*) FROM attempts").fetchone()[0])
 
     def lesson_stats(self) -> dict[str, LessonStats]:
         """Per lesson: attempts, right answers, questions tried and solved, time, last time."""
+        with self.reading() as db:
+            per_lesson = db.execute(
+                "SELECT lesson_id, count(*), sum(outcome = 'correct'), sum(seconds), "
+                "max(answered_at) FROM attempts GROUP BY lesson_id"
+            ).fetchall()
+            per_question = db.execute(
+                "SELECT lesson_id, question_id, max(outcome = 'correct') FROM attempts "
+                "GROUP BY lesson_id, question_id"
+            ).fetchall()
         stats: dict[str, LessonStats] = {}
-        for lesson, attempts, correct, seconds, last in self._db.execute(
-            "SELECT lesson_id, count(*), sum(outcome = 'correct'), sum(seconds), max(answered_at) "
-            "FROM attempts GROUP BY lesson_id"
-        ):
+        for lesson, attempts, correct, seconds, last in per_lesson:
             stats[lesson] = LessonStats(
                 lesson, attempts, int(correct), seconds=float(seconds), last_at=parse_utc(last)
             )
         tried: dict[str, set[str]] = {}
         solved: dict[str, set[str]] = {}
-        for lesson, question, ever_right in self._db.execute(
-            "SELECT lesson_id, question_id, max(outcome = 'correct') FROM attempts "
-            "GROUP BY lesson_id, question_id"
-        ):
+        for lesson, question, ever_right in per_question:
             tried.setdefault(lesson, set()).add(question)
             if ever_right:
                 solved.setdefault(lesson, set()).add(question)
@@ -121,15 +137,17 @@ class Store:
     # --- generator levels ------------------------------------------------------------------
 
     def level(self, generator: str) -> Level:
-        row = self._db.execute(
-            "SELECT difficulty, streak FROM levels WHERE generator = ?", (generator,)
-        ).fetchone()
+        with self.reading() as db:
+            row = db.execute(
+                "SELECT difficulty, streak FROM levels WHERE generator = ?", (generator,)
+            ).fetchone()
         return Level(*row) if row else Level()
 
     # --- small state: language, where the learner was, settings ----------------------------
 
     def get(self, key: str, default: Any = None) -> Any:
-        row = self._db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        with self.reading() as db:
+            row = db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
         if row is None:
             return default
         try:

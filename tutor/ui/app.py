@@ -1,12 +1,14 @@
-"""The Textual app: holds the course and the learner's language, routes between screens.
+"""The Textual app: holds the course, the learner's store and language, routes between screens.
 
 Screens are typed against this class: they read `lang`, `course` and `questions_loaded`
-(reactives they may watch) and get everything else through their constructors.
+(reactives they may watch) and `store`, and get everything else through their constructors.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App
@@ -14,10 +16,16 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from tutor import __version__
 from tutor.course import ContentError, Course, Lang, Problem, load_course
+from tutor.i18n import default_lang
+from tutor.progress import Notice, Store, open_store
 from tutor.ui.bindings import localize
 from tutor.ui.cjk_wrap import install as install_cjk_wrap
 from tutor.ui.strings import S
+
+if TYPE_CHECKING:
+    from tutor.answers import SymbolicWorker
 
 
 class TutorApp(App[None]):
@@ -38,12 +46,28 @@ class TutorApp(App[None]):
     course: reactive[Course] = reactive(Course(Path("."), 1, ()), always_update=True)
     questions_loaded: reactive[bool] = reactive(False)
 
-    def __init__(self, lang: Lang = "en", content_root: Path | None = None) -> None:
+    def __init__(
+        self,
+        lang: Lang | None = None,
+        content_root: Path | None = None,
+        *,
+        data_dir: Path | None = None,
+        store: Store | None = None,
+    ) -> None:
+        """`lang` None: the language last chosen in the app, else the locale's."""
         super().__init__()
         install_cjk_wrap()
+        self.notices: list[Notice] = []
+        if store is None:
+            store, self.notices = open_store(data_dir, version=__version__)
+        self.store = store
+        chosen = store.get("lang")
+        if lang is None:
+            lang = chosen if chosen in ("zh", "en") else default_lang(os.environ)
         self.set_reactive(TutorApp.lang, lang)
         self.content_root = content_root
         self._too_small: Screen[None] | None = None
+        self._symbolic: SymbolicWorker | None = None
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -61,8 +85,29 @@ class TutorApp(App[None]):
 
     def on_mount(self) -> None:
         localize(self, self.lang)
+        for notice in self.notices:  # a damaged, old or newer file, an unwritable folder
+            self.notify(notice.message(self.lang), severity="warning", timeout=30)
         if self.course.lessons:  # after the first paint: home must not wait for it
             self.call_after_refresh(self._load_questions)
+
+    def on_unmount(self) -> None:
+        self.close_resources()
+
+    def close_resources(self) -> None:
+        """Stop the symbolic worker process and close the store (idempotent)."""
+        if self._symbolic is not None:
+            self._symbolic.close()
+            self._symbolic = None
+
+    @property
+    def symbolic(self) -> SymbolicWorker:
+        """The app's one sympy worker process: started by whoever shows an expression question
+        (it loads sympy in the background), stopped with the app."""
+        if self._symbolic is None:
+            from tutor.answers import SymbolicWorker
+
+            self._symbolic = SymbolicWorker()
+        return self._symbolic
 
     @work(thread=True, exclusive=True, group="course", exit_on_error=False)
     def _load_questions(self) -> None:
@@ -108,6 +153,7 @@ class TutorApp(App[None]):
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
+        self.store.put("lang", self.lang)  # remembered for the next start
 
     def action_help(self) -> None:
         from tutor.ui.screens.help import HelpScreen
@@ -123,6 +169,13 @@ class TutorApp(App[None]):
         self.push_screen(DemosScreen(initial=initial))
 
 
-def run_app(lang: Lang = "en", content_root: Path | None = None) -> int:
-    TutorApp(lang=lang, content_root=content_root).run()
+def run_app(
+    lang: Lang | None = None, content_root: Path | None = None, data_dir: Path | None = None
+) -> int:
+    app = TutorApp(lang=lang, content_root=content_root, data_dir=data_dir)
+    try:
+        app.run()
+    finally:
+        app.close_resources()
+        app.store.close()
     return 0
