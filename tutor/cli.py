@@ -10,6 +10,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,10 @@ from tutor import __version__
 from tutor.demos import DEVICES as DEMO_DEVICES
 from tutor.demos import NAMES as DEMO_NAMES
 from tutor.i18n import Lang, default_lang
+
+if TYPE_CHECKING:
+    from tutor.course import Course
+    from tutor.progress import Notice, Store
 
 LANG_CHOICE = click.Choice(["zh", "en"])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -50,11 +55,29 @@ def main(
     ctx.obj["lang"] = lang or default_lang(os.environ)
     ctx.obj["content"] = content_root
     ctx.obj["data_dir"] = data_dir
+    ctx.obj["lang_given"] = lang
     if ctx.invoked_subcommand is None:
-        from tutor.ui.app import run_app
+        sys.exit(_open_app(ctx))
 
-        # no --lang: the app uses the language last chosen in it, else the locale's
-        sys.exit(run_app(lang=lang, content_root=content_root, data_dir=data_dir))  # type: ignore[arg-type]
+
+def _open_app(ctx: click.Context, practise: str | None = None) -> int:
+    """The TUI, on home or on a lesson's practice; a pipe or a dumb terminal gets a message."""
+    if not sys.stdout.isatty() or not sys.stdin.isatty() or os.environ.get("TERM") == "dumb":
+        click.echo(
+            "lstm-tutor needs an interactive terminal for its screens. For practice line by "
+            "line (screen readers, pipes, scripts) use: lstm-tutor quiz LESSON --plain",
+            err=True,
+        )
+        return 2
+    from tutor.ui.app import run_app
+
+    # no --lang: the app uses the language last chosen in it, else the locale's
+    return run_app(
+        lang=ctx.obj["lang_given"],
+        content_root=ctx.obj["content"],
+        data_dir=ctx.obj["data_dir"],
+        practise=practise,
+    )
 
 
 @main.command()
@@ -174,6 +197,119 @@ def _list_generators(content_root: Path | None, lang: Lang) -> None:
     unused = [n for n in REGISTRY if n not in used]
     if unused:
         click.echo(f"not used by {course.root}: {', '.join(unused)}")
+
+
+def _load(ctx: click.Context) -> Course:
+    from tutor.course import ContentError, load_course
+
+    try:
+        return load_course(ctx.obj["content"])
+    except ContentError as exc:
+        raise click.ClickException(f"{exc}\nRun `lstm-tutor content check` for details.") from exc
+
+
+def _lesson_id(course: Course, wanted: str) -> str:
+    """A lesson by id, folder name or number (1 = the first)."""
+    for number, lesson in enumerate(course.lessons, 1):
+        if wanted in (lesson.id, lesson.dir.name, str(number)):
+            return lesson.id
+    names = ", ".join(lesson.id for lesson in course.lessons)
+    raise click.BadParameter(f"no lesson {wanted!r}; one of: {names} (or 1–{len(course.lessons)})")
+
+
+@main.command()
+@click.argument("lesson", required=False)
+@click.option("--plain", is_flag=True, help="Line by line on stdin/stdout instead of the screens.")
+@click.option("--seed", type=click.IntRange(0), help="Fix every draw (for scripts and tests).")
+@click.pass_context
+def quiz(ctx: click.Context, lesson: str | None, plain: bool, seed: int | None) -> None:
+    """Practise a lesson (by id or number; default: where you left off, else the first).
+
+    \b
+    With --plain, commands at any prompt: :hint :solution :new :skip :quit.
+    Example: printf '0.5\\n' | lstm-tutor quiz forward-pass --plain --seed 3
+    """
+    course = _load(ctx)
+    if lesson is None:
+        store, _ = _store(ctx)
+        resume = store.get("resume") or {}
+        store.close()
+        known = {item.id for item in course.lessons}
+        lesson = resume.get("lesson") if resume.get("lesson") in known else course.lessons[0].id
+    lesson_id = _lesson_id(course, lesson)
+    if not plain:
+        sys.exit(_open_app(ctx, practise=lesson_id))
+    from tutor.plain.session import run_plain
+
+    store, notices = _store(ctx)
+    for notice in notices:
+        click.echo(notice.message(ctx.obj["lang"]), err=True)
+    try:
+        code = run_plain(course, lesson_id, store, lang=ctx.obj["lang"], seed=seed)
+    finally:
+        store.close()
+    sys.exit(code)
+
+
+def _store(ctx: click.Context) -> tuple[Store, list[Notice]]:
+    from tutor.progress import open_store
+
+    return open_store(ctx.obj["data_dir"], version=__version__)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Lessons and every attempt, as JSON.")
+@click.option("--csv", "as_csv", is_flag=True, help="Every attempt, as CSV.")
+@click.pass_context
+def progress(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
+    """What you have practised, per lesson; --json or --csv export the attempts."""
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    from tutor.progress.export import attempt_row, to_csv
+    from tutor.study.standing import lesson_progress
+
+    course = _load(ctx)
+    store, notices = _store(ctx)
+    if any(n.kind == "newer" for n in notices):
+        raise click.ClickException(notices[0].message(ctx.obj["lang"]))
+    for notice in notices:
+        click.echo(notice.message(ctx.obj["lang"]), err=True)
+    stats = store.lesson_stats()
+    attempts = [attempt_row(a) for a in store.attempts()]
+    store.close()
+    rows = []
+    for lesson in course.lessons:
+        standing = lesson_progress(lesson, stats.get(lesson.id))
+        last = standing.stats.last_at
+        rows.append(
+            {
+                "id": lesson.id,
+                "title": lesson.title.as_dict(),
+                "items": standing.items,
+                "practised": standing.practised,
+                "solved": standing.solved,
+                "attempts": standing.stats.attempts,
+                "accuracy": standing.stats.accuracy,
+                "seconds": round(standing.stats.seconds, 1),
+                "last_practised": last.isoformat(timespec="seconds") if last else None,
+            }
+        )
+    if as_json:
+        click.echo(json.dumps({"lessons": rows, "attempts": attempts}, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        click.echo(to_csv(attempts), nl=False)
+        return
+    lang = ctx.obj["lang"]
+    for n, row in enumerate(rows, 1):
+        accuracy = "—" if row["accuracy"] is None else f"{row['accuracy']:.0%}"
+        last = row["last_practised"] or "—"
+        click.echo(
+            f"{n:2}. {row['id']:<20} practised {row['practised']:>2}/{row['items']:<2} "
+            f"attempts {row['attempts']:>4}  accuracy {accuracy:>4}  last {last}  "
+            f"{row['title'][lang]}"
+        )
+    click.echo(f"{len(attempts)} attempts in {store.path or 'memory (not saved)'}")
 
 
 @main.command()

@@ -201,7 +201,11 @@ def test_levels_and_attempts_survive_a_restart(course: Course, tmp_path: Path) -
     again, _ = open_store(tmp_path, version="t")
     assert again.level("activations.range") == Level(2, 0)
     assert len(again.attempts()) == 2
-    assert again.get("resume") == {"session": "practice", "slot": "gen:activations.range"}
+    assert again.get("resume") == {
+        "session": "practice",
+        "lesson": "activations",
+        "slot": "gen:activations.range",
+    }
 
 
 def test_time_taken_is_measured_from_the_item_shown(course: Course) -> None:

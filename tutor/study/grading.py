@@ -16,6 +16,15 @@ from tutor.exercises.grading import grade, grade_cell
 from tutor.i18n import Text
 from tutor.progress import Outcome
 
+#: How each outcome reads, in the TUI and the plain mode alike.
+OUTCOME_NAMES: dict[str, Text] = {
+    "correct": Text("✓ 正确", "✓ correct"),
+    "partial": Text("◐ 部分正确", "◐ partly right"),
+    "incorrect": Text("✗ 不对", "✗ not right"),
+    "invalid": Text("⚠ 无法判断，不计入", "⚠ not understood, not counted"),
+    "revealed": Text("已显示答案", "answer shown"),
+}
+
 
 @dataclass(frozen=True)
 class CellResult:

@@ -114,7 +114,9 @@ class Practice:
         self.state = ItemState(shown_at=self.clock())
         if self.item.needs_symbolic and self.worker is not None:
             self.worker.start()  # sympy loads while the learner reads the question
-        self.store.put("resume", {"session": self.session, "slot": slot.key})
+        self.store.put(
+            "resume", {"session": self.session, "lesson": slot.lesson_id, "slot": slot.key}
+        )
         return self.item
 
     def _leave(self) -> None:

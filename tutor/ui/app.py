@@ -53,6 +53,7 @@ class TutorApp(App[None]):
         *,
         data_dir: Path | None = None,
         store: Store | None = None,
+        practise: str | None = None,
     ) -> None:
         """`lang` None: the language last chosen in the app, else the locale's."""
         super().__init__()
@@ -68,6 +69,7 @@ class TutorApp(App[None]):
         self.content_root = content_root
         self._too_small: Screen[None] | None = None
         self._symbolic: SymbolicWorker | None = None
+        self._practise_first = practise
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -125,6 +127,9 @@ class TutorApp(App[None]):
     def _questions_loaded(self, course: Course) -> None:
         self.questions_loaded = True  # first: screens redraw when `course` changes
         self.course = course
+        if self._practise_first is not None:  # `lstm-tutor quiz LESSON`
+            lesson, self._practise_first = self._practise_first, None
+            self.open_practice(lesson)
 
     def _show_content_error(self, error: ContentError) -> None:
         from tutor.ui.screens.content_error import ContentErrorScreen
@@ -163,6 +168,30 @@ class TutorApp(App[None]):
         else:
             self.push_screen(HelpScreen())
 
+    def open_practice(self, lesson_id: str, resume: str | None = None) -> None:
+        """Practise a lesson, from its first item or from the slot `resume` names."""
+        from datetime import UTC, datetime
+
+        import numpy as np
+
+        from tutor.study.plan import slots
+        from tutor.study.practice import Practice
+        from tutor.ui.screens.practice import PracticeScreen
+
+        lesson = self.course.lesson(lesson_id)
+        plan = slots(lesson)
+        start = next((n for n, slot in enumerate(plan) if slot.key == resume), 0)
+        practice = Practice(
+            plan,
+            self.store,
+            rng=np.random.default_rng(),
+            clock=lambda: datetime.now(UTC),
+            worker=self.symbolic,
+        )
+        number = self.course.lessons.index(lesson) + 1
+        title = S.practice_title.format(number=number, title=lesson.title)
+        self.push_screen(PracticeScreen(practice, title, start_at=start))
+
     def open_demos(self, initial: str | None = None) -> None:
         from tutor.ui.screens.demos import DemosScreen
 
@@ -170,9 +199,13 @@ class TutorApp(App[None]):
 
 
 def run_app(
-    lang: Lang | None = None, content_root: Path | None = None, data_dir: Path | None = None
+    lang: Lang | None = None,
+    content_root: Path | None = None,
+    data_dir: Path | None = None,
+    practise: str | None = None,
 ) -> int:
-    app = TutorApp(lang=lang, content_root=content_root, data_dir=data_dir)
+    """Run the app; with `practise`, that lesson's practice opens once the questions load."""
+    app = TutorApp(lang=lang, content_root=content_root, data_dir=data_dir, practise=practise)
     try:
         app.run()
     finally:

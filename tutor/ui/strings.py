@@ -14,10 +14,11 @@ class S:
     app_title = Text("LSTM 面试导师", "LSTM Tutor")
     home_heading = Text("课程：{n} 个 LSTM / RNN 面试问题", "Course: {n} LSTM / RNN interview questions")
     home_hint = Text(
-        "↑↓ 选择  Enter 打开  l 切换语言  d 演示  ? 按键  q 退出",
-        "↑↓ choose  Enter open  l language  d demos  ? keys  q quit",
+        "↑↓ 选择  Enter 阅读  p 练习  l 切换语言  d 演示  ? 按键  q 退出",
+        "↑↓ choose  Enter read  p practise  l language  d demos  ? keys  q quit",
     )
     questions = Text("题", "questions")
+    home_practised = Text("已练 {n}/{total}", "practised {n}/{total}")
     no_questions = Text("暂无题目", "no questions yet")
     loading = Text("…", "…")
 
@@ -43,6 +44,63 @@ class S:
     too_small = Text("终端太小：请至少调整到 {w}×{h}。", "The terminal is too small: make it at least {w}×{h}.")
     help_title = Text("按键", "Keys")
     help_close = Text("按 Esc 或 ? 关闭", "Escape or ? closes")
+    help_practice = Text("练习时", "While practising")
+
+    # practice
+    practise = Text("练习", "Practise")
+    practise_lesson = Text("练习本课（p）", "Practise this lesson (p)")
+    practice_title = Text("练习 · 第 {number} 课：{title}", "Practice · lesson {number}: {title}")
+    practice_position = Text("{at} / {total} · 答对 {correct}", "{at} / {total} · {correct} correct")
+    practice_answer = Text("答案", "answer")
+    practice_given = Text("已知", "Given")
+    practice_symbols = Text("可用符号：{symbols}", "Symbols: {symbols}")
+    practice_hint = Text("提示 {n}/{total}：", "Hint {n}/{total}: ")
+    practice_no_hints = Text("没有更多提示了。", "No more hints.")
+    practice_solution = Text("解答（由数值引擎逐步计算）：", "Worked solution (traced by the engine):")
+    practice_no_solution = Text(
+        "这道题没有逐步解答；按 a 查看答案。", "This question has no worked solution; a shows the answer."
+    )
+    practice_solution_note = Text(
+        "先看了解答：这一题算作未解出。", "Solution seen first: this item counts as not solved."
+    )
+    practice_expected = Text("答案：", "Expected:")
+    practice_keys_typing = Text(
+        "Enter 检查 · Tab/↑↓ 换格 · Esc 离开输入框后：h 提示 s 解答 n 换数 → 下一题",
+        "Enter checks · Tab/↑↓ move · Esc, then: h hint  s solution  n new numbers  → next",
+    )
+    practice_keys_choice = Text("按 1–9 或选项字母作答", "Answer with 1–9 or the option's letter")
+    practice_checking = Text("正在检查…", "Checking…")
+    practice_carried = Text("（按你前面的值算是对的）", "(right from your own earlier values)")
+    practice_done = Text(
+        "练习完成：{items} 题中作答 {answered} 题，答对 {correct} 题，用时 {minutes} 分钟。",
+        "Practice done: {answered} of {items} items answered, {correct} right, in {minutes} min.",
+    )
+    practice_done_keys = Text("按 p 再练一遍，Esc 返回。", "p practises again; Escape goes back.")
+    practice_not_saved = Text("（进度未保存）", "(progress is not being saved)")
+    score = Text("得分 {score:.0%}", "score {score:.0%}")
+    try_again = Text("重试", "Try again")
+    show_answer = Text("答案", "Answer")
+    hint = Text("提示", "Hint")
+    solution = Text("解答", "Solution")
+    new_numbers = Text("换数", "New numbers")
+    next_item = Text("下一题", "Next")
+    keys_mode = Text("按键", "Keys")
+    recall_write = Text(
+        "写下你的回答（也可以只在心里想一遍），然后 Tab 到“显示要点”或按 Esc 再按 r。",
+        "Write your answer (or just think it through), then Tab to Reveal, or Escape and r.",
+    )
+    recall_reveal = Text("显示要点", "Reveal")
+    recall_points = Text("参考要点：", "Key points of a model answer:")
+    recall_covered = Text("你的回答覆盖了 {n}/{total} 个要点。", "Your answer covers {n} of {total} points.")
+    recall_rate = Text(
+        "自评：1 重来  2 困难  3 良好  4 简单", "Rate yourself: 1 Again  2 Hard  3 Good  4 Easy"
+    )
+    recall_rated = Text("已记录：{rating}", "Recorded: {rating}")
+    kind_choice = Text("选择题", "Choice")
+    kind_recall = Text("面试回忆", "Interview recall")
+    kind_answer = Text("计算", "Compute")
+    kind_worksheet = Text("计算表", "Worksheet")
+    level = Text("难度 {n}", "level {n}")
 
     # the Demos screen
     demos_heading = Text("实时演示", "Live demos")
@@ -84,6 +142,15 @@ KEY_LABELS: dict[str, Text] = {
     "cancel_or_back": S.demos_cancel_or_back,
     "run": S.demos_run,
     "next_chart": S.demos_next_chart_key,
+    "practise": S.practise,
+    "hint": S.hint,
+    "solution": S.solution,
+    "new_numbers": S.new_numbers,
+    "show_answer": S.show_answer,
+    "try_again": S.try_again,
+    "reveal": S.recall_reveal,
+    "next": S.next_item,
+    "leave": S.back,
 }
 
 KIND_NAMES: dict[str, Text] = {
@@ -97,11 +164,25 @@ KIND_NAMES: dict[str, Text] = {
 
 HELP_KEYS: tuple[tuple[Text, Text], ...] = (
     (Text.same("↑ ↓ / j k"), Text("在列表中移动", "move in a list")),
-    (Text.same("Enter"), Text("打开所选课程", "open the chosen lesson")),
-    (Text("Esc", "Escape"), Text("返回上一屏", "go back")),
+    (Text.same("Enter"), Text("阅读所选课程", "read the chosen lesson")),
+    (Text.same("p"), Text("练习所选课程（阅读时：本课）", "practise the chosen lesson (or the one read)")),
+    (Text("Esc", "Escape"), Text("离开输入框；再按一次返回上一屏", "leave the answer box; again: go back")),
     (Text.same("[ ]"), Text("上一课 / 下一课（阅读时）", "previous / next lesson (while reading)")),
     (Text.same("l"), Text("切换中文 / English", "switch 中文 / English")),
     (Text.same("d"), Text("演示（阅读时：本课的演示）", "demos (while reading: this lesson's demo)")),
     (Text.same("?"), Text("显示 / 关闭按键说明", "show / hide the keys")),
     (Text.same("q"), Text("退出", "quit")),
+)
+
+#: The keys of a practice item (after Escape has left the answer box).
+PRACTICE_KEYS: tuple[tuple[Text, Text], ...] = (
+    (Text.same("Enter"), Text("检查答案；答完后：下一题", "check the answer; once answered: next")),
+    (Text("Tab / ↑ ↓", "Tab / ↑ ↓"), Text("在计算表的格之间移动", "move between the cells of a worksheet")),
+    (Text.same("h"), Text("下一条提示（会被记录）", "the next hint (hints used are recorded)")),
+    (Text.same("s"), Text("逐步解答（答对前查看：算作未解出）", "the worked solution (seen before solving: not solved)")),
+    (Text.same("n"), Text("同一题换一组数", "the same exercise with new numbers")),
+    (Text.same("t / a"), Text("再试一次 / 显示答案", "try again / show the expected answer")),
+    (Text.same("1–9 a–z"), Text("选择题：选一个选项", "choice: pick an option")),
+    (Text.same("r, 1–4"), Text("回忆题：显示要点，然后自评 重来/困难/良好/简单", "recall: reveal the key points, then rate Again/Hard/Good/Easy")),
+    (Text("→ / 空格", "→ / Space"), Text("下一题（未作答则跳过）", "next item (skips one not answered)")),
 )

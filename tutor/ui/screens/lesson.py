@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from rich.markup import escape
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Button, Footer, Header, Markdown, Static
 
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
@@ -27,6 +28,7 @@ def reading_markdown(lesson: Lesson, lang: Lang) -> str:
 class LessonScreen(Localized, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("p", "practise", "Practise"),
         Binding("d", "demo", "Demo"),
         Binding("right_square_bracket", "move(1)", "Next"),
         Binding("left_square_bracket", "move(-1)", "Previous"),
@@ -47,13 +49,18 @@ class LessonScreen(Localized, Screen[None]):
         yield Static(id="lesson-title")
         with VerticalScroll(id="reading"):
             yield Markdown(id="lesson-text")
+            yield Button(id="lesson-practise", variant="primary")
         yield Static(id="lesson-footer")
         yield Footer()
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._show, init=True)
-        self.watch(self.app, "course", lambda _: self._show_footer(self.app.lang), init=False)
+        self.watch(self.app, "course", self._course_loaded, init=False)
         self.query_one("#reading").focus()
+
+    def _course_loaded(self, _course: object) -> None:
+        self._show_footer(self.app.lang)
+        self.refresh_bindings()
 
     def _show(self, lang: Lang) -> None:
         lesson = self.lesson
@@ -63,6 +70,7 @@ class LessonScreen(Localized, Screen[None]):
             f"{number}/{len(lessons)}  {escape(lesson.title(lang))}"
         )
         self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
+        self.query_one("#lesson-practise", Button).label = S.practise_lesson(lang)
         self._show_footer(lang)
 
     def _show_footer(self, lang: Lang) -> None:
@@ -87,6 +95,16 @@ class LessonScreen(Localized, Screen[None]):
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "practise":  # the questions load after the first paint
+            return self.app.questions_loaded and bool(self.lesson.questions)
+        return True
+
+    @on(Button.Pressed, "#lesson-practise")
+    def action_practise(self) -> None:
+        if self.app.questions_loaded and self.lesson.questions:
+            self.app.open_practice(self.lesson_id)
 
     def action_demo(self) -> None:
         """This lesson's demo, or the Demos screen to choose one when it has none."""

@@ -1,0 +1,40 @@
+"""The plain mode's own words in both languages (what it shares with the TUI is in study/)."""
+
+from __future__ import annotations
+
+from tutor.i18n import Text
+
+
+class P:
+    commands = Text(
+        "命令（任何提示下可用）：:hint 提示  :solution 解答  :new 换数  :skip 跳过  :quit 结束",
+        "Commands at any prompt: :hint  :solution  :new (new numbers)  :skip  :quit",
+    )
+    position = Text("[{at}/{total} · 答对 {correct}]", "[{at}/{total} · {correct} correct]")
+    choose = Text("选项（{ids}）", "option ({ids})")
+    not_an_option = Text("请输入 {ids} 之一。", "Type one of {ids}.")
+    right = Text("✓ 正确。", "✓ Right.")
+    wrong = Text("✗ 不对，正确答案是 {answer}。", "✗ Not right; the answer is {answer}.")
+    enter_next = Text("回车继续", "Enter for the next item")
+    write = Text(
+        "写下你的回答（可多行），空行结束；直接回车则只看要点：",
+        "Write your answer (several lines if you like), then an empty line; or just Enter:",
+    )
+    key_points = Text("参考要点（[x] 你的回答已覆盖）：", "Key points ([x]: your answer covers it):")
+    rate = Text("自评 1 重来 2 困难 3 良好 4 简单", "Rate 1 Again 2 Hard 3 Good 4 Easy")
+    recorded = Text("已记录：{rating}", "Recorded: {rating}")
+    given = Text("已知：", "Given:")
+    answer_label = Text("答案", "answer")
+    after_wrong = Text(
+        "回车：下一题 · :retry 再试 · :answer 看答案", "Enter: next · :retry · :answer"
+    )
+    carried = Text("（按你前面的值算是对的）", "(right from your own earlier values)")
+    score = Text("得分 {score:.0%}", "Score {score:.0%}")
+    no_hints = Text("没有更多提示了。", "No more hints.")
+    no_solution = Text("这道题没有逐步解答。", "This question has no worked solution.")
+    solution = Text("解答（由数值引擎逐步计算）：", "Worked solution (traced by the engine):")
+    summary = Text(
+        "结束：{items} 题中作答 {answered} 题，答对 {correct} 题。",
+        "Done: {answered} of {items} items answered, {correct} right.",
+    )
+    not_saved = Text("注意：进度未保存。", "Note: progress was not saved.")

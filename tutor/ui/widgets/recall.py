@@ -1,0 +1,65 @@
+"""A recall card: a box to write an answer in (or just think it through), then the key
+points with those the answer covers ticked, then a self-rating."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Button, Static, TextArea
+
+from tutor.course.markdown import render_inline
+from tutor.i18n import Lang
+from tutor.ui.strings import S
+
+
+class RecallPane(Vertical):
+    DEFAULT_CSS = """
+    RecallPane { height: auto; }
+    RecallPane TextArea { height: 6; }
+    RecallPane #recall-reveal { margin-top: 1; }
+    RecallPane #recall-points { margin-top: 1; }
+    """
+
+    class RevealAsked(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, lang: Lang, text: str = "") -> None:
+        super().__init__(id="recall")
+        self.lang = lang
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"[dim]{escape(S.recall_write(self.lang))}[/dim]")
+        yield TextArea(self._text, id="recall-text", soft_wrap=True, tab_behavior="focus")
+        yield Button(S.recall_reveal(self.lang), id="recall-reveal", variant="primary")
+        yield Static("", id="recall-points")
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @on(Button.Pressed, "#recall-reveal")
+    def _reveal(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.RevealAsked(self.text))
+
+    def show_points(self, points: list[tuple[str, bool]], rated: str | None = None) -> None:
+        """The key points, ✓ for those the answer covers; then the rating keys or the rating."""
+        lines = [f"[b]{escape(S.recall_points(self.lang))}[/b]"]
+        for point, hit in points:
+            mark = "[green]✓[/green]" if hit else "[dim]·[/dim]"
+            lines.append(f" {mark} {escape(render_inline(point))}")
+        covered = sum(hit for _, hit in points)
+        lines.append(
+            f"[dim]{escape(S.recall_covered.format(n=covered, total=len(points))(self.lang))}[/dim]"
+        )
+        lines.append("")
+        lines.append(rated or S.recall_rate(self.lang))
+        self.query_one("#recall-points", Static).update("\n".join(lines))
+        self.query_one(TextArea).read_only = True
+        self.query_one("#recall-reveal", Button).display = False
