@@ -33,5 +33,5 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(f"[b]{t('help_title', lang)}[/b]\n")
             yield Static(rows)
-            yield Markdown(HELP[lang], id="input-help")
+            yield Markdown(HELP(lang), id="input-help")
             yield Static(f"[dim]{t('help_close', lang)}[/dim]")
