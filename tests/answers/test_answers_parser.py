@@ -132,14 +132,14 @@ def test_lists_only_where_asked() -> None:
 def test_errors_say_what_and_where(typed: str, code: str, pos: int) -> None:
     err = error(typed)
     assert (err.code, err.pos) == (code, pos)
-    assert err.texts["en"] and err.texts["zh"]
+    assert err.texts.en and err.texts.zh
 
 
 def test_suggestions() -> None:
-    assert "sigmoid" in error("sigmod(z)").texts["en"]
-    assert "o*C" in error("oC").texts["en"]
-    assert "o^2" in error("o2").texts["en"]
-    assert "Only numbers" in error("x", []).texts["en"]
+    assert "sigmoid" in error("sigmod(z)").texts.en
+    assert "o*C" in error("oC").texts.en
+    assert "o^2" in error("o2").texts.en
+    assert "Only numbers" in error("x", []).texts.en
 
 
 def test_bounds() -> None:

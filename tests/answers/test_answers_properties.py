@@ -8,7 +8,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tutor.answers import check_expression, check_numbers, expressions, numbers, preview
+from tutor.answers import check_expression, check_numbers, preview
 from tutor.answers.errors import AnswerSyntaxError
 from tutor.answers.parser import parse
 from tutor.answers.printer import plain, pretty
@@ -16,6 +16,9 @@ from tutor.answers.tree import Bin, Call, Const, Neg, Node, Num, Sym
 
 SYMBOLS = ["o", "C", "C_prev", "f", "z"]
 FUNCTIONS = ["sigmoid", "tanh", "exp", "log", "sqrt", "cosh", "sech"]
+#: CPU seconds of work per check, not wall time: generous (benchmarks/grading.py measures a
+#: few milliseconds), so it cannot flake on a loaded machine, yet catches unbounded work.
+CPU_BOUND = 2.0
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # text made of the characters the language uses, plus a little of everything else
@@ -60,18 +63,14 @@ def _parses(text: str) -> Node | None:
 @FAST
 @given(texts)
 def test_any_text_gets_a_verdict_quickly(text: str) -> None:
-    numbers._STRICT = expressions._STRICT = True
-    try:
-        started = time.perf_counter()
-        verdict = check_expression(text, "o*(1 - tanh(C)^2)", symbols=SYMBOLS)
-        assert time.perf_counter() - started < 1.0
-        assert verdict.outcome in ("correct", "incorrect", "invalid")
-        assert 0.0 <= verdict.score <= 1.0
-        assert set(verdict.feedback) == {"zh", "en"}
-        counted = check_numbers(text, [0.5, 0.25], decimals=2)
-        assert counted.outcome in ("correct", "partial", "incorrect", "invalid")
-    finally:
-        numbers._STRICT = expressions._STRICT = False
+    started = time.process_time()
+    verdict = check_expression(text, "o*(1 - tanh(C)^2)", symbols=SYMBOLS)
+    assert time.process_time() - started < CPU_BOUND
+    assert verdict.outcome in ("correct", "incorrect", "invalid")
+    assert 0.0 <= verdict.score <= 1.0
+    assert verdict.feedback.zh and verdict.feedback.en
+    counted = check_numbers(text, [0.5, 0.25], decimals=2)
+    assert counted.outcome in ("correct", "partial", "incorrect", "invalid")
 
 
 @FAST
@@ -100,13 +99,9 @@ def test_rearranged_answers_are_correct(a: Node, b: Node) -> None:
     original, swapped = plain(Bin("*", a, b)), plain(Bin("*", b, a))
     if _parses(original) is None:
         return
-    expressions._STRICT = True
-    try:
-        verdict = check_expression(swapped, original, symbols=SYMBOLS)
-    finally:
-        expressions._STRICT = False
+    verdict = check_expression(swapped, original, symbols=SYMBOLS)
     # an answer undefined at nearly every sampled point may be "could not check" (invalid)
     assert verdict.outcome in ("correct", "invalid"), (original, swapped, verdict)
-    assert verdict.outcome == "correct" or "could not be checked" in verdict.feedback["en"]
+    assert verdict.outcome == "correct" or "could not be checked" in verdict.feedback.en
     same = check_expression(original, original, symbols=SYMBOLS)
     assert same.outcome in ("correct", "invalid")

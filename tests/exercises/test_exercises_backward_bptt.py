@@ -92,4 +92,4 @@ def test_a_wrong_dC_carries_forward(difficulty: int) -> None:
     for name in ("dc_prev", "df", "di", "dC_tilde", "dz_f"):
         assert results[name].verdict.outcome == "correct", name
         assert results[name].carried_forward, name
-        assert "carried forward" in results[name].verdict.feedback["en"]
+        assert "carried forward" in results[name].verdict.feedback.en

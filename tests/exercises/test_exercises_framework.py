@@ -45,8 +45,16 @@ def test_error_carried_forward_earns_credit_and_says_so() -> None:
     results = grade(worksheet(), {"a": "[1, -3]", "b": "[2, -2]"})
     assert results["a"].verdict.outcome == "partial"
     assert results["b"].verdict.outcome == "correct" and results["b"].carried_forward
-    assert "carried forward" in results["b"].verdict.feedback["en"]
-    assert "错误沿用" in results["b"].verdict.feedback["zh"]
+    assert "carried forward" in results["b"].verdict.feedback.en
+    assert "错误沿用" in results["b"].verdict.feedback.zh
+
+
+def test_right_earlier_cells_lend_no_slack_to_a_wrong_later_one() -> None:
+    # b's first entry is 0.003 off: wrong at the 3 decimals asked, right only to a looser check
+    results = grade(worksheet(), {"a": "[1, -2.5]", "b": "[2.003, -1.5]"})
+    assert results["a"].verdict.outcome == "correct"
+    assert results["b"].verdict.outcome == "partial" and not results["b"].carried_forward
+    assert results["b"].verdict.wrong_elements == (0,)
 
 
 def test_wrong_given_both_truth_and_own_cells_is_wrong() -> None:

@@ -1,7 +1,7 @@
 """Answer checking: a safe input language, numeric and symbolic equivalence, mistake diagnosis.
 
 Importing this package loads neither sympy nor numpy; the symbolic check runs in a separate
-worker process that loads sympy on first need (or on warm_up()).
+process, a SymbolicWorker, that its owner starts (it loads sympy) and closes.
 """
 
 from .aliases import DEFAULT_FUNCTIONS, KNOWN_FUNCTIONS
@@ -11,7 +11,7 @@ from .help import HELP
 from .mistakes import CATALOG, Mistake
 from .numbers import check_numbers, parse_numbers
 from .preview import preview
-from .symbolic import warm_up
+from .symbolic import SymbolicWorker
 from .verdict import Outcome, Preview, Verdict
 
 __all__ = [
@@ -23,10 +23,10 @@ __all__ = [
     "Mistake",
     "Outcome",
     "Preview",
+    "SymbolicWorker",
     "Verdict",
     "check_expression",
     "check_numbers",
     "parse_numbers",
     "preview",
-    "warm_up",
 ]

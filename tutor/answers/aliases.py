@@ -20,7 +20,7 @@ Exact declared names always win; case is only ignored when that leaves one candi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Canonical functions an answer may use; questions choose a subset (DEFAULT_FUNCTIONS).
@@ -190,7 +190,3 @@ def splits_into(name: str, table: SymbolTable, limit: int = 4) -> list[str] | No
 
     parts = search(name, 0)
     return parts if parts and len(parts) > 1 else None
-
-
-def display_names(names: Sequence[str]) -> str:
-    return ", ".join(names) if names else "-"

@@ -17,4 +17,4 @@ class AnswerSyntaxError(ValueError):
         self.pos = pos
         self.fields = fields
         self.texts = messages.text(code, **fields)
-        super().__init__(f"{self.texts['en']} (at {pos})")
+        super().__init__(f"{self.texts.en} (at {pos})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tutor.i18n import Text
+
 _EN = """\
 # Typing answers
 
@@ -69,4 +71,4 @@ _ZH = """\
 无法理解的答案不会被记为一次错误。
 """
 
-HELP: dict[str, str] = {"zh": _ZH, "en": _EN}
+HELP = Text(_ZH, _EN)

@@ -11,5 +11,5 @@ MAX_LITERAL_EXPONENT = 100  # |k| in a literal such as 1e-k
 MAX_EXPONENT = 100.0  # |value| of a constant exponent, so 9^9^9 is refused before any work
 MAX_FUNCTION_POWER = 9  # tanh^n(C) with 1 <= n <= 9
 
-SYMBOLIC_TIMEOUT = 0.75  # seconds the sympy worker may take for one check
-CHECK_BUDGET = 0.8  # seconds from the start of a check after which we stop waiting
+SYMBOLIC_TIMEOUT = 0.75  # seconds of sympy work for one check (loading it is not counted)
+SYMBOLIC_LOAD_TIMEOUT = 30.0  # seconds a check waits for the worker to load sympy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-Texts = dict[str, str]
+from tutor.i18n import Text
 
 # code -> (en, zh); {name}-style fields are filled by `text()`.
 _TEMPLATES: dict[str, tuple[str, str]] = {
@@ -175,30 +175,25 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-def text(code: str, **fields: object) -> Texts:
-    """The message `code` in both languages; a field may itself be a bilingual dict."""
+def text(code: str, **fields: object) -> Text:
+    """The message `code` in both languages; a field may itself be a Text."""
     en, zh = _TEMPLATES[code]
-
-    def pick(lang: str) -> dict[str, object]:
-        return {k: v[lang] if isinstance(v, dict) else v for k, v in fields.items()}
-
-    return {"en": en.format(**pick("en")), "zh": zh.format(**pick("zh"))}
+    return Text(zh, en).format(**fields)
 
 
-def join(*parts: Texts) -> Texts:
+def join(*parts: Text) -> Text:
     """Concatenate bilingual texts: English parts with a space, Chinese ones directly."""
-    en = " ".join(p["en"].strip() for p in parts if p["en"].strip())
-    zh = "".join(p["zh"].strip() for p in parts if p["zh"].strip())
-    return {"en": en, "zh": zh}
+    kept = [Text(p.zh.strip(), p.en.strip()) for p in parts]
+    return Text("".join(p.zh for p in kept if p.zh), " ".join(p.en for p in kept if p.en))
 
 
-def entry_list(where: Iterable[tuple[int, ...]]) -> Texts:
+def entry_list(where: Iterable[tuple[int, ...]]) -> Text:
     """'entry 2, entry 4' / '第 2、4 个' for 1-based positions (row, col for matrices)."""
     items = list(where)
     if items and len(items[0]) == 2:
         en = ", ".join(f"(row {r}, col {c})" for r, c in items)
         zh = "、".join(f"第 {r} 行第 {c} 列" for r, c in items)
-        return {"en": en, "zh": zh}
+        return Text(zh, en)
     numbers = [str(i[0]) for i in items]
     label = "entry" if len(numbers) == 1 else "entries"
-    return {"en": f"{label} {', '.join(numbers)}", "zh": f"第 {'、'.join(numbers)} 个数"}
+    return Text(f"第 {'、'.join(numbers)} 个数", f"{label} {', '.join(numbers)}")

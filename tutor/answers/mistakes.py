@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tutor.i18n import Text
+
 
 @dataclass(frozen=True, slots=True)
 class Mistake:
     id: str
     family: str  # the id's prefix: "lstm", "gru", "bilstm", "clipping", "general", …
-    title: dict[str, str]  # short name, zh and en
-    feedback: dict[str, str]  # what to check, zh and en
+    title: Text  # a short name
+    feedback: Text  # what to check
 
 
 def _m(id: str, title_en: str, title_zh: str, en: str, zh: str) -> Mistake:
-    return Mistake(id, id.split(".")[0], {"en": title_en, "zh": title_zh}, {"en": en, "zh": zh})
+    return Mistake(id, id.split(".")[0], Text(title_zh, title_en), Text(zh, en))
 
 
 _ENTRIES = [

@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from fractions import Fraction
 from functools import lru_cache
 
+from tutor.i18n import Text
+
 from . import limits, messages
 from .aliases import (
     CONSTANTS,
@@ -323,11 +325,11 @@ class _Parser:
         if base is not None:
             raise AnswerSyntaxError("ambiguous-prev", tok.pos, name=base)
 
-    def uses_hint(self) -> messages.Texts:
+    def uses_hint(self) -> Text:
         names = [*self.table.names, *(f"{f}()" for f in sorted(self.functions))]
         return messages.text("hint-uses", names=", ".join(names))
 
-    def name_hint(self, spelling: str) -> messages.Texts:
+    def name_hint(self, spelling: str) -> Text:
         options: list[str] = []
         parts = splits_into(spelling, self.table)
         if parts:
@@ -381,7 +383,3 @@ def _start(node: Node) -> int:
     while isinstance(node, Bin):
         node = node.left
     return node.pos
-
-
-def _short(name: str, limit: int = 24) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from tutor.i18n import Lang, Text
+
 from .aliases import DEFAULT_FUNCTIONS
 from .errors import AnswerSyntaxError
 from .parser import parse
@@ -46,12 +48,11 @@ def caret(text: str, pos: int) -> str:
     return "".join(line) + "\n" + " " * offset + "^"
 
 
-def error_feedback(text: str, error: AnswerSyntaxError) -> dict[str, str]:
-    """The message with the caret picture under it, in both languages."""
+def error_feedback(text: str, error: AnswerSyntaxError) -> Text:
+    """The message with the caret picture above it, in both languages."""
     if error.code in ("empty", "too-long"):
         return error.texts
-    picture = caret(text, error.pos)
-    return {lang: f"{picture}\n{message}" for lang, message in error.texts.items()}
+    return Text.same(caret(text, error.pos) + "\n") + error.texts
 
 
 def preview(
@@ -59,7 +60,7 @@ def preview(
     *,
     symbols: Sequence[str] = (),
     functions: Iterable[str] = DEFAULT_FUNCTIONS,
-    lang: str = "en",
+    lang: Lang = "en",
     lists: bool | None = None,
 ) -> Preview:
     """What the learner's text means, pretty-printed, or where and why it is not understood.
@@ -71,7 +72,6 @@ def preview(
     try:
         node = parse(text, symbols=symbols, lists=allow_lists, functions=functions)
     except AnswerSyntaxError as error:
-        message = error.texts
-        body = caret(text, error.pos) + "\n" + message.get(lang, message["en"])
-        return Preview(False, body, error.pos, message)
+        body = caret(text, error.pos) + "\n" + error.texts(lang)
+        return Preview(False, body, error.pos, error.texts)
     return Preview(True, pretty(node))

@@ -10,7 +10,6 @@ simplification can cost time but cannot hang the app. It imports nothing from th
 run as a plain file) and exits when stdin closes, so it never outlives the app.
 
     {"id": 1, "op": "equal", "a": TREE, "b": TREE}  ->  {"id": 1, "equal": true | false | null}
-    {"id": 2, "op": "sleep", "seconds": 5}          ->  (for tests of the time limit)
 
 TREE is tree.to_json(): ["num", p, q], ["const", "e"|"pi"], ["sym", name], ["neg", T],
 ["bin", op, T, T], ["call", func, T].
@@ -120,10 +119,6 @@ def main() -> None:
         except ValueError:
             continue
         ident = request.get("id")
-        if request.get("op") == "sleep":
-            time.sleep(float(request.get("seconds", 0)))
-            _send({"id": ident, "equal": None})
-            continue
         try:
             symbols: dict[str, Any] = {}
             answer = equal(build(request["a"], sp, symbols), build(request["b"], sp, symbols), sp)

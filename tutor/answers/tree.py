@@ -95,10 +95,6 @@ def symbols_in(node: Node) -> frozenset[str]:
     return frozenset(n.name for n in walk(node) if isinstance(n, Sym))
 
 
-def functions_in(node: Node) -> frozenset[str]:
-    return frozenset(n.func for n in walk(node) if isinstance(n, Call))
-
-
 def decimal_literals(node: Node) -> list[Num]:
     """Literals typed with a fractional part, e.g. 0.62 (not 2 or 1e-3 given exactly)."""
     return [n for n in walk(node) if isinstance(n, Num) and n.value.denominator != 1]

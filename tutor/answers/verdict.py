@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from tutor.i18n import Text
+
 from . import messages
 from .mistakes import lookup
 
@@ -15,7 +17,7 @@ Outcome = Literal["correct", "partial", "incorrect", "invalid"]
 class Verdict:
     """The result of checking one answer.
 
-    `feedback` has the keys "zh" and "en". An "invalid" answer (not understood, wrong shape) is
+    `feedback` is in both languages. An "invalid" answer (not understood, wrong shape) is
     never counted as an attempt; `error_pos` then says where in the text the problem is.
     `wrong_elements` are flat (row-major) indices of the wrong entries of a vector or matrix,
     `expected_shape` the shape a numeric answer should have (() for a single number).
@@ -23,7 +25,7 @@ class Verdict:
 
     outcome: Outcome
     score: float
-    feedback: dict[str, str]
+    feedback: Text
     mistake: str | None = None
     wrong_elements: tuple[int, ...] | None = None
     expected_shape: tuple[int, ...] | None = None
@@ -40,24 +42,25 @@ class Preview:
     """What the tutor shows while the learner types; never whether the answer is right.
 
     `text` is the answer as understood (o⋅(1 − tanh²(C))), or the input with a caret line under
-    the problem and the message; `message` is the error in both languages.
+    the problem and the message (in the language asked for); `message` is the error in both
+    languages.
     """
 
     ok: bool
     text: str
     error_pos: int | None = None
-    message: dict[str, str] | None = None
+    message: Text | None = None
 
 
 def correct(note: str = "correct", **extra: object) -> Verdict:
     return Verdict("correct", 1.0, messages.text(note), **extra)  # type: ignore[arg-type]
 
 
-def invalid(texts: dict[str, str], pos: int | None = None, **extra: object) -> Verdict:
+def invalid(texts: Text, pos: int | None = None, **extra: object) -> Verdict:
     return Verdict("invalid", 0.0, texts, error_pos=pos, **extra)  # type: ignore[arg-type]
 
 
-def with_mistake(base: dict[str, str], mistake_id: str | None) -> dict[str, str]:
+def with_mistake(base: Text, mistake_id: str | None) -> Text:
     """Append the catalog's feedback for `mistake_id` to a verdict's feedback."""
     if mistake_id is None:
         return base

@@ -119,7 +119,7 @@ def render_exercise(exercise: Exercise, lang: Lang, *, solution: bool = False) -
         from tutor.answers import CATALOG
 
         for name, ids in mistakes.items():
-            titles = "; ".join(f"{CATALOG[i].title[lang]} ({i})" for i in ids)
+            titles = "; ".join(f"{CATALOG[i].title(lang)} ({i})" for i in ids)
             lines.append(f"  {label(name)}: {titles}")
     return "\n".join(lines)
 

@@ -12,13 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from tutor.answers import Verdict, check_expression, check_numbers, parse_numbers
+from tutor.answers import SymbolicWorker, Verdict, check_expression, check_numbers, parse_numbers
 from tutor.exercises.model import Cell, Exercise
+from tutor.i18n import Text
 
-CARRIED = {
-    "zh": "按你前面填写的值计算，这一格是对的（错误沿用）；请回头检查前面的格。",
-    "en": "Right, given your own earlier cells (error carried forward); check those cells again.",
-}
+CARRIED = Text(
+    "按你前面填写的值计算，这一格是对的（错误沿用）；请回头检查前面的格。",
+    "Right, given your own earlier cells (error carried forward); check those cells again.",
+)
 
 
 @dataclass(frozen=True)
@@ -27,15 +28,24 @@ class CellResult:
     carried_forward: bool = False
 
 
-def grade_cell(cell: Cell, text: str, expected: Any = None) -> Verdict:
-    """One cell against its expected value (or an override, for error carried forward)."""
+def grade_cell(
+    cell: Cell, text: str, expected: Any = None, *, worker: SymbolicWorker | None = None
+) -> Verdict:
+    """One cell against its expected value (or an override, for error carried forward).
+
+    `worker` decides the rare expression that sampling cannot (see check_expression).
+    """
     target = cell.expected if expected is None else expected
     if cell.kind == "expression":
-        return check_expression(text, target, symbols=cell.symbols, mistakes=cell.mistakes or None)
+        return check_expression(
+            text, target, symbols=cell.symbols, mistakes=cell.mistakes or None, worker=worker
+        )
     return check_numbers(text, target, decimals=cell.decimals, mistakes=cell.mistakes or None)
 
 
-def grade(exercise: Exercise, responses: Mapping[str, str]) -> dict[str, CellResult]:
+def grade(
+    exercise: Exercise, responses: Mapping[str, str], *, worker: SymbolicWorker | None = None
+) -> dict[str, CellResult]:
     """Grade every answered cell, in order. Unanswered cells are left out of the result."""
     truth = exercise.answers
     values: dict[str, Any] = dict(truth)  # later cells are recomputed from these
@@ -45,7 +55,7 @@ def grade(exercise: Exercise, responses: Mapping[str, str]) -> dict[str, CellRes
         text = responses.get(cell.name, "")
         if not text.strip():
             continue
-        result = CellResult(grade_cell(cell, text))
+        result = CellResult(grade_cell(cell, text, worker=worker))
         if result.verdict.outcome in ("incorrect", "partial") and wrong & set(cell.depends):
             result = _carried_forward(cell, text, values) or result
         results[cell.name] = result
@@ -70,6 +80,6 @@ def _carried_forward(cell: Cell, text: str, values: Mapping[str, Any]) -> CellRe
     if verdict.outcome != "correct":
         return None
     return CellResult(
-        Verdict(outcome="correct", score=verdict.score, feedback=dict(CARRIED), mistake=None),
+        Verdict(outcome="correct", score=verdict.score, feedback=CARRIED, mistake=None),
         carried_forward=True,
     )

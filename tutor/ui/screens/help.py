@@ -33,5 +33,5 @@ class HelpScreen(Localized, ModalScreen[None]):
             yield Static(rows(HELP_KEYS))
             yield Static(f"\n[b]{S.help_practice(lang)}[/b]\n")
             yield Static(rows(PRACTICE_KEYS))
-            yield Markdown(HELP[lang], id="input-help")
+            yield Markdown(HELP(lang), id="input-help")
             yield Static(f"[dim]{S.help_close(lang)}[/dim]")
