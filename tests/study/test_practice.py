@@ -71,8 +71,9 @@ def test_walk_a_lesson_answering_everything_right(course: Course) -> None:
         if item.kind == "choice":
             assert p.choose(str(item.question.answer)).outcome == "correct"
         elif item.kind == "recall":
-            reveal = p.reveal(" ".join(item.question.key_points["en"]))
-            assert all(reveal.covered)
+            written = " and ".join(terms[0] for terms in item.question.key_terms["en"])
+            reveal = p.reveal(written)
+            assert all(reveal.covered), (written, reveal)
             assert p.rate(3) == "correct"
         else:
             checked = p.submit(right_answers(p))
@@ -124,11 +125,17 @@ def test_a_worksheet_with_one_slip_costs_one_cell(course: Course) -> None:
     while p.item is None or p.item.question.generator != "activations.tanh":
         p.next()
     answers = right_answers(p)
-    answers["t"] = "0.1234" if answers["t"] != "0.1234" else "0.4321"
+    answers["t"] = "0.1234" if answers["t"] != "0.1234" else "0.4321"  # one slip
     checked = p.submit(answers)
     assert checked.outcome == "partial" and checked.score == 0.5
     assert checked.cells["t"].verdict.outcome == "incorrect"
-    assert checked.cells["dt"].verdict.outcome != "correct" or checked.cells["dt"].carried_forward
+    assert checked.cells["dt"].verdict.outcome == "correct"  # right from the true value
+    # the slope computed from the wrong value: credited, and said to be carried forward
+    slip = float(answers["t"])
+    answers["dt"] = f"{1 - slip**2:.4f}"
+    carried = p.submit(answers)
+    assert carried.score == 0.5 and carried.cells["dt"].carried_forward
+    assert [a.outcome for a in store.attempts()] == ["partial", "partial"]
 
 
 def test_hints_solution_and_new_numbers(course: Course) -> None:

@@ -228,17 +228,20 @@ class Practice:
             rating=rating,
             session=self.session,
         )
+        # right only after the solution was shown: not solved, for the level and the header
+        counted_as: Outcome = (
+            "incorrect" if state.solution_shown and outcome == "correct" else outcome
+        )
         level = None
         if exercise is not None:
             before = self.store.level(exercise.name)
-            counted_as = "incorrect" if state.solution_shown and outcome == "correct" else outcome
             levels = tuple(q.difficulty for q in self.slot.questions)
             after = next_level(Level(exercise.difficulty, before.streak), counted_as, levels)
             level = (exercise.name, after)
         self.store.record(attempt, level=level)
         state.attempts += 1
         state.solved = state.solved or (outcome == "correct" and not state.solution_shown)
-        self.results[self.slot.key] = "correct" if state.solved else outcome
+        self.results[self.slot.key] = "correct" if state.solved else counted_as
         self._seconds += seconds
         state.shown_at = now  # the next try is timed from here
 

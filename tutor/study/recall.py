@@ -23,7 +23,7 @@ RATING_OUTCOMES: dict[int, tuple[Outcome, float]] = {
     4: ("correct", 1.0),
 }
 
-_NOISE = re.compile(r"[\s_\-·.,，、。:：;；'\"“”‘’()（）\[\]{}$\\^]+")
+_NOISE = re.compile(r"[\s_\-−–—·.,，、。:：;；'\"“”‘’()（）\[\]{}$\\^]+")
 
 
 def normalize(text: str) -> str:
