@@ -86,7 +86,7 @@ class Draw:
     params: lstm.LSTMParams
     x: np.ndarray
     h_prev: np.ndarray
-    c_prev: np.ndarray
+    C_prev: np.ndarray
 
     @property
     def H(self) -> int:
@@ -123,7 +123,7 @@ class Draw:
         cache: dict[tuple[bool, bool], lstm.LSTMStep] = self.__dict__.setdefault("_steps", {})
         if (bias, swapped) not in cache:
             params = self.variant(bias=bias, swapped=swapped)
-            cache[bias, swapped] = lstm.step(params, self.x, self.h_prev, self.c_prev)
+            cache[bias, swapped] = lstm.step(params, self.x, self.h_prev, self.C_prev)
         return cache[bias, swapped]
 
     def variant(self, *, bias: bool = True, swapped: bool = False) -> lstm.LSTMParams:
@@ -160,8 +160,8 @@ def draw(rng: np.random.Generator, difficulty: int, *, zero_state: bool = False)
         fields[f"b_{key}"] = signed(rng, 1.0, H, low=0.1, decimals=1)
     x = signed(rng, 1.0, D, low=0.1)
     h_prev = np.zeros(H) if zero_state else signed(rng, 0.9, H, low=0.05)
-    c_prev = np.zeros(H) if zero_state else signed(rng, 2.0, H, low=0.1)
-    return Draw(lstm.LSTMParams(**fields), x, h_prev, c_prev)
+    C_prev = np.zeros(H) if zero_state else signed(rng, 2.0, H, low=0.1)
+    return Draw(lstm.LSTMParams(**fields), x, h_prev, C_prev)
 
 
 def reject_saturated(step: lstm.LSTMStep, *gates: Gate) -> None:
@@ -193,17 +193,17 @@ def gate_mistakes(d: Draw, gate: Gate) -> dict[str, Any]:
     return {name: d.shown(v) for name, v in out.items()}
 
 
-def from_preacts(z_f: Any, z_i: Any, z_C: Any, z_o: Any, c_prev: Any) -> lstm.LSTMStep:
+def from_preacts(z_f: Any, z_i: Any, z_C: Any, z_o: Any, C_prev: Any) -> lstm.LSTMStep:
     """The engine's step for given pre-activations: zero weights, the biases are the z's."""
-    z_f, z_i, z_C, z_o, c_prev = (
-        np.atleast_1d(np.asarray(a, dtype=float)) for a in (z_f, z_i, z_C, z_o, c_prev)
+    z_f, z_i, z_C, z_o, C_prev = (
+        np.atleast_1d(np.asarray(a, dtype=float)) for a in (z_f, z_i, z_C, z_o, C_prev)
     )
     H = z_f.shape[0]
     zeros = np.zeros((H, H + 1))
     params = lstm.LSTMParams(
         W_f=zeros, W_i=zeros, W_C=zeros, W_o=zeros, b_f=z_f, b_i=z_i, b_C=z_C, b_o=z_o
     )
-    return lstm.step(params, np.zeros(1), np.zeros(H), c_prev)
+    return lstm.step(params, np.zeros(1), np.zeros(H), C_prev)
 
 
 def logit(p: Any) -> np.ndarray:
@@ -212,9 +212,9 @@ def logit(p: Any) -> np.ndarray:
     return np.log(p) - np.log1p(-p)
 
 
-def from_gates(f: Any, i: Any, C_tilde: Any, o: Any, c_prev: Any) -> lstm.LSTMStep:
+def from_gates(f: Any, i: Any, C_tilde: Any, o: Any, C_prev: Any) -> lstm.LSTMStep:
     """The engine's step for given gate values."""
-    return from_preacts(logit(f), logit(i), np.arctanh(C_tilde), logit(o), c_prev)
+    return from_preacts(logit(f), logit(i), np.arctanh(C_tilde), logit(o), C_prev)
 
 
 def from_cell(z_o: Any, c: Any) -> lstm.LSTMStep:
@@ -285,9 +285,9 @@ def cell_steps(
     keep = rf"f_{{{t}}} \odot C_{{{prev}}}"
     write = rf"i_{{{t}}} \odot \tilde{{C}}_{{{t}}}"
     return [
-        Step(Text(f"保留的旧记忆 ${keep}$", f"old memory kept, ${keep}$"), fmt(shown(step.f * step.c_prev))),
+        Step(Text(f"保留的旧记忆 ${keep}$", f"old memory kept, ${keep}$"), fmt(shown(step.f * step.C_prev))),
         Step(Text(f"写入的新内容 ${write}$", f"new content written, ${write}$"), fmt(shown(step.i * step.C_tilde))),
-        Step(Text(f"$C_{{{t}}} = {keep} + {write}$", f"$C_{{{t}}} = {keep} + {write}$"), fmt(shown(step.c))),
+        Step(Text(f"$C_{{{t}}} = {keep} + {write}$", f"$C_{{{t}}} = {keep} + {write}$"), fmt(shown(step.C))),
     ]  # fmt: skip
 
 
@@ -296,6 +296,6 @@ def hidden_steps(step: lstm.LSTMStep, shown: Callable[[Any], Any], t: str = "t")
     squash = rf"\tanh(C_{{{t}}})"
     out = rf"h_{{{t}}} = o_{{{t}}} \odot {squash}"
     return [
-        Step(Text(f"压缩记忆 ${squash}$", f"squash the cell, ${squash}$"), fmt(shown(step.tanh_c))),
+        Step(Text(f"压缩记忆 ${squash}$", f"squash the cell, ${squash}$"), fmt(shown(step.tanh_C))),
         Step(Text(f"${out}$", f"${out}$"), fmt(shown(step.h))),
     ]

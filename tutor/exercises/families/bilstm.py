@@ -56,7 +56,7 @@ def _direction_steps(
             ),
             say(
                 "记忆", "cell", rf"C_{{{k}}}^{arrow} = f \odot C_{{{prev}}}^{arrow} + i \odot \tilde{{C}}",
-                "", fmt(trace.cs[t]),
+                "", fmt(trace.Cs[t]),
             ),
             say(
                 "输出", "output", rf"h_{{{k}}}^{arrow} = o \odot \tanh(C_{{{k}}}^{arrow})", "",

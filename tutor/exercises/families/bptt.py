@@ -56,10 +56,10 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     params = gate_params(f, i, C_tilde, o, D)
     st = lstm.step(params, x, h_prev, C_prev)
     g = lstm.step_backward(params, st, dh, dC_next)
-    if np.min(np.abs(g.dz_f)) < 0.005 or np.min(np.abs(g.dc_total)) < 0.05:
+    if np.min(np.abs(g.dz_f)) < 0.005 or np.min(np.abs(g.dC_total)) < 0.05:
         raise Degenerate("gradients too small to teach anything")
     hx = np.concatenate([h_prev, x])
-    through_h = lstm.step_backward(params, st, dh, None).dc_total  # without the cell path
+    through_h = lstm.step_backward(params, st, dh, None).dC_total  # without the cell path
 
     def from_dC(values: Mapping[str, Any]) -> lstm.LSTMStepGrads:
         # the learner's dC_t as the whole cell gradient: dh = 0, dc = their value
@@ -75,28 +75,28 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     # the cells that only multiply dC_t by one factor: (engine field, label, mistakes)
     from_dC_cells = (
         (
-            "dc_prev",
+            "dC_prev",
             "$dC_{t-1}$",
             {
-                "lstm.dc-prev-missing-forget": g.dc_total,
+                "lstm.dc-prev-missing-forget": g.dC_total,
                 "lstm.dc-missing-output-term": dC_next * f,
             },
         ),
-        ("df", "$df_t$", {"lstm.c-current-for-prev": g.dc_total * st.c}),
-        ("di", "$di_t$", {"lstm.forget-input-swapped": g.dc_total * C_prev}),
-        ("dC_tilde", r"$d\tilde{C}_t$", {"lstm.forget-input-swapped": g.dc_total * f}),
+        ("df", "$df_t$", {"lstm.c-current-for-prev": g.dC_total * st.C}),
+        ("di", "$di_t$", {"lstm.forget-input-swapped": g.dC_total * C_prev}),
+        ("dC_tilde", r"$d\tilde{C}_t$", {"lstm.forget-input-swapped": g.dC_total * f}),
     )
     cells = (
-        numeric("do", "$do_t$", g.do, mistakes={"lstm.h-missing-tanh": dh * st.c}),
+        numeric("do", "$do_t$", g.do, mistakes={"lstm.h-missing-tanh": dh * st.C}),
         numeric(
             "dC",
             "$dC_t$",
-            g.dc_total,
+            g.dC_total,
             mistakes={
                 "lstm.dc-missing-output-term": dC_next,
                 "lstm.dc-missing-next": through_h,
-                "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_c),
-                "lstm.dh-dc-missing-output-gate": dC_next + dh * (1 - st.tanh_c**2),
+                "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_C),
+                "lstm.dh-dc-missing-output-gate": dC_next + dh * (1 - st.tanh_C**2),
             },
         ),
         *(
@@ -131,28 +131,28 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     def v(a: np.ndarray) -> str:
         return fmt(a, 2)
 
-    dc, dz_j = fmt(g.dc_total), fmt(g.dz_f[row])
+    dc, dz_j = fmt(g.dC_total), fmt(g.dz_f[row])
     solution = (
         say(
             "先重算前向",
             "Recompute the forward pass",
             r"C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t",
             f"{v(f)} ⊙ {v(C_prev)} + {v(i)} ⊙ {v(C_tilde)}",
-            fmt(st.c),
+            fmt(st.C),
         ),
-        say("于是", "so", r"\tanh(C_t)", "", fmt(st.tanh_c)),
+        say("于是", "so", r"\tanh(C_t)", "", fmt(st.tanh_C)),
         say(
             "输出门",
             "Output gate",
             r"do_t = dh_t \odot \tanh(C_t)",
-            f"{v(dh)} ⊙ {fmt(st.tanh_c)}",
+            f"{v(dh)} ⊙ {fmt(st.tanh_C)}",
             fmt(g.do),
         ),
         say(
             "经过 $h_t$ 的部分",
             "The part through $h_t$",
             r"dh_t \odot o_t \odot (1 - \tanh^2(C_t))",
-            f"{v(dh)} ⊙ {v(o)} ⊙ {fmt(1 - st.tanh_c**2)}",
+            f"{v(dh)} ⊙ {v(o)} ⊙ {fmt(1 - st.tanh_C**2)}",
             fmt(through_h),
         ),
         say(
@@ -167,7 +167,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             "Sent back along the cell",
             r"dC_{t-1} = dC_t \odot f_t",
             f"{dc} ⊙ {v(f)}",
-            fmt(g.dc_prev),
+            fmt(g.dC_prev),
         ),
         say(
             "遗忘门",

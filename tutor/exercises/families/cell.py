@@ -45,27 +45,27 @@ ELEMENTWISE = Text(
 @register("lstm.cell-update", "memory-cell", "记忆单元的更新 C_t", "The cell update C_t")
 def cell_update(rng: np.random.Generator, difficulty: int) -> Exercise:
     H = units(rng, difficulty)
-    c_prev = signed(rng, 2.0, H, low=0.1)
+    C_prev = signed(rng, 2.0, H, low=0.1)
     preacts = difficulty == 3
     if preacts:
         z_f, z_i, z_C = (signed(rng, 3.0, H, low=0.1) for _ in range(3))
-        step = from_preacts(z_f, z_i, z_C, np.zeros(H), c_prev)
+        step = from_preacts(z_f, z_i, z_C, np.zeros(H), C_prev)
         givens: dict[str, Any] = {"z_f": z_f, "z_i": z_i, "z_C": z_C}
     else:
         f, i = between(rng, 0.05, 0.95, H), between(rng, 0.05, 0.95, H)
         C_tilde = signed(rng, 0.95, H, low=0.05)
-        step = from_gates(f, i, C_tilde, np.full(H, 0.5), c_prev)
+        step = from_gates(f, i, C_tilde, np.full(H, 0.5), C_prev)
         givens = {"f": f, "i": i, "C_tilde": C_tilde}
-    givens = {name: plain(v) for name, v in {**givens, "c_prev": c_prev}.items()}
+    givens = {name: plain(v) for name, v in {**givens, "C_prev": C_prev}.items()}
     mistakes = {
-        "lstm.forget-input-swapped": step.i * step.c_prev + step.f * step.C_tilde,
-        "lstm.no-forget-gate": step.c_prev + step.i * step.C_tilde,
+        "lstm.forget-input-swapped": step.i * step.C_prev + step.f * step.C_tilde,
+        "lstm.no-forget-gate": step.C_prev + step.i * step.C_tilde,
     }
     if preacts:
-        mistakes["lstm.gate-tanh"] = tanh(z_f) * c_prev + tanh(z_i) * step.C_tilde
-        mistakes["lstm.candidate-sigmoid"] = step.f * c_prev + step.i * sigmoid(z_C)
-    expected = plain(step.c)
-    cell = Cell("c", "$C_t$", expected=expected, decimals=ANSWER,
+        mistakes["lstm.gate-tanh"] = tanh(z_f) * C_prev + tanh(z_i) * step.C_tilde
+        mistakes["lstm.candidate-sigmoid"] = step.f * C_prev + step.i * sigmoid(z_C)
+    expected = plain(step.C)
+    cell = Cell("C", "$C_t$", expected=expected, decimals=ANSWER,
                 mistakes=screen(expected, {k: plain(v) for k, v in mistakes.items()}, ANSWER))  # fmt: skip
     places, size = to_decimals(ANSWER), sizes_text(H)
     if preacts:
@@ -108,15 +108,15 @@ def hidden_state(rng: np.random.Generator, difficulty: int) -> Exercise:
     preacts = difficulty == 3
     if preacts:
         z_o = signed(rng, 3.0, H, low=0.1)
-        givens: dict[str, Any] = {"z_o": plain(z_o), "c": plain(c)}
+        givens: dict[str, Any] = {"z_o": plain(z_o), "C": plain(c)}
     else:
         o = between(rng, 0.05, 0.95, H)
         z_o = logit(o)
-        givens = {"o": plain(o), "c": plain(c)}
+        givens = {"o": plain(o), "C": plain(c)}
     step = from_cell(z_o, c)
     mistakes = {"lstm.h-missing-tanh": step.o * c}
     if preacts:
-        mistakes["lstm.gate-tanh"] = tanh(z_o) * step.tanh_c
+        mistakes["lstm.gate-tanh"] = tanh(z_o) * step.tanh_C
     expected = plain(step.h)
     cell = Cell("h", "$h_t$", expected=expected, decimals=ANSWER,
                 mistakes=screen(expected, {k: plain(v) for k, v in mistakes.items()}, ANSWER))  # fmt: skip

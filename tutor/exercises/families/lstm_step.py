@@ -38,9 +38,9 @@ CHAIN = Text(
 )
 
 
-def new_cell(c_prev: Any, f: Any, i: Any, C_tilde: Any) -> Any:
+def new_cell(C_prev: Any, f: Any, i: Any, C_tilde: Any) -> Any:
     """C_t = f ⊙ C_{t-1} + i ⊙ C̃_t on whatever numbers the learner typed (any finite value)."""
-    return np.asarray(f) * c_prev + np.asarray(i) * np.asarray(C_tilde)
+    return np.asarray(f) * C_prev + np.asarray(i) * np.asarray(C_tilde)
 
 
 def hidden(o: Any, c: Any) -> Any:
@@ -55,28 +55,28 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     d = draw(rng, difficulty)
     step = d.step()
     reject_saturated(step)
-    c_prev, shown = d.c_prev, d.shown
+    C_prev, shown = d.C_prev, d.shown
 
     def recompute_c(v: Mapping[str, Any]) -> Any:
-        return shown(new_cell(c_prev, v["f"], v["i"], v["C_tilde"]))
+        return shown(new_cell(C_prev, v["f"], v["i"], v["C_tilde"]))
 
     def recompute_h(v: Mapping[str, Any]) -> Any:
-        return shown(hidden(v["o"], v["c"]))
+        return shown(hidden(v["o"], v["C"]))
 
-    c, h = shown(step.c), shown(step.h)
-    swapped = shown(new_cell(c_prev, step.i, step.f, step.C_tilde))
+    c, h = shown(step.C), shown(step.h)
+    swapped = shown(new_cell(C_prev, step.i, step.f, step.C_tilde))
     h_mistakes = {
-        "lstm.h-missing-tanh": shown(step.o * step.c),
-        "lstm.h-tanh-prev-cell": shown(hidden(step.o, c_prev)),  # the old cell squashed
+        "lstm.h-missing-tanh": shown(step.o * step.C),
+        "lstm.h-tanh-prev-cell": shown(hidden(step.o, C_prev)),  # the old cell squashed
     }
     cells = (
         *gate_cells(d, step),
-        Cell("c", "$C_t$", expected=c, decimals=LATER,
+        Cell("C", "$C_t$", expected=c, decimals=LATER,
              mistakes=screen(c, {"lstm.forget-input-swapped": swapped}, LATER),
              depends=("f", "i", "C_tilde"), recompute=recompute_c),
         Cell("h", "$h_t$", expected=h, decimals=LATER,
              mistakes=screen(h, h_mistakes, LATER),
-             depends=("o", "c"), recompute=recompute_h),
+             depends=("o", "C"), recompute=recompute_h),
     )  # fmt: skip
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
     prompt = Text(
@@ -105,6 +105,6 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
         **d.weights(*GATES),
         "h_prev": shown(d.h_prev),
         "x": shown(d.x),
-        "c_prev": shown(c_prev),
+        "C_prev": shown(C_prev),
     }
     return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN)

@@ -42,35 +42,35 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     # difficulty 1 starts from the usual zero state; above, from a given one
     d = draw(rng, difficulty, zero_state=difficulty == 1)
     x2 = signed(rng, 1.0, d.D, low=0.1)
-    trace = lstm.forward(d.params, np.stack([d.x, x2]), d.h_prev, d.c_prev)
+    trace = lstm.forward(d.params, np.stack([d.x, x2]), d.h_prev, d.C_prev)
     first, second = trace.steps
     reject_saturated(first)
     reject_saturated(second)
     shown, params = d.shown, d.params
 
     def h1(v: Mapping[str, Any]) -> Any:
-        return shown(hidden(first.o, v["c1"]))
+        return shown(hidden(first.o, v["C_1"]))
 
     def c2(v: Mapping[str, Any]) -> Any:
-        return shown(lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).c)
+        return shown(lstm.step(params, x2, np.ravel(v["h_1"]), np.ravel(v["C_1"])).C)
 
     def h2(v: Mapping[str, Any]) -> Any:
-        o2 = lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).o
-        return shown(hidden(o2, v["c2"]))
+        o2 = lstm.step(params, x2, np.ravel(v["h_1"]), np.ravel(v["C_1"])).o
+        return shown(hidden(o2, v["C_2"]))
 
     def swapped(s: lstm.LSTMStep) -> Any:
-        return {"lstm.forget-input-swapped": shown(new_cell(s.c_prev, s.i, s.f, s.C_tilde))}
+        return {"lstm.forget-input-swapped": shown(new_cell(s.C_prev, s.i, s.f, s.C_tilde))}
 
     def bare(s: lstm.LSTMStep) -> Any:
         return {
-            "lstm.h-missing-tanh": shown(s.o * s.c),
-            "lstm.h-tanh-prev-cell": shown(hidden(s.o, s.c_prev)),  # C_{t-1} squashed, not C_t
+            "lstm.h-missing-tanh": shown(s.o * s.C),
+            "lstm.h-tanh-prev-cell": shown(hidden(s.o, s.C_prev)),  # C_{t-1} squashed, not C_t
         }
 
-    restarted = lstm.step(params, x2, d.h_prev, d.c_prev)  # step 2 from h_0, C_0 again
+    restarted = lstm.step(params, x2, d.h_prev, d.C_prev)  # step 2 from h_0, C_0 again
 
     def not_carried(s: lstm.LSTMStep) -> Any:
-        return {**swapped(s), "lstm.state-not-carried": shown(restarted.c)}
+        return {**swapped(s), "lstm.state-not-carried": shown(restarted.C)}
 
     def cell(name: str, label: str, s: lstm.LSTMStep, field: str, wrong: Any, **ecf: Any) -> Cell:
         expected = shown(getattr(s, field))
@@ -78,10 +78,10 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
                     mistakes=screen(expected, wrong(s), PLACES), **ecf)  # fmt: skip
 
     cells = (
-        cell("c1", "$C_1$", first, "c", swapped),
-        cell("h1", "$h_1$", first, "h", bare, depends=("c1",), recompute=h1),
-        cell("c2", "$C_2$", second, "c", not_carried, depends=("c1", "h1"), recompute=c2),
-        cell("h2", "$h_2$", second, "h", bare, depends=("c1", "h1", "c2"), recompute=h2),
+        cell("C_1", "$C_1$", first, "C", swapped),
+        cell("h_1", "$h_1$", first, "h", bare, depends=("C_1",), recompute=h1),
+        cell("C_2", "$C_2$", second, "C", not_carried, depends=("C_1", "h_1"), recompute=c2),
+        cell("h_2", "$h_2$", second, "h", bare, depends=("C_1", "h_1", "C_2"), recompute=h2),
     )
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
     start = (
@@ -114,7 +114,7 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     givens = {
         **d.weights(*GATES),
         "h_0": shown(d.h_prev),
-        "C_0": shown(d.c_prev),
+        "C_0": shown(d.C_prev),
         "x_1": shown(d.x),
         "x_2": shown(x2),
     }
