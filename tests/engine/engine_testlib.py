@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import torch
@@ -86,6 +87,29 @@ def make_data(rng: np.random.Generator, D: int, H: int, T: int, B: int | None) -
         dh_T=rng.standard_normal((*batch, H)),
         dC_T=rng.standard_normal((*batch, H)),
     )
+
+
+P = TypeVar("P")  # a parameter class: LSTMParams, GRUParams, RNNParams or BiLSTMParams
+
+
+def random_case(params_class: type[P], case: Case, seed_offset: int) -> tuple[P, Data]:
+    """Parameters (uniform in ±0.8) and data for a case; each cell's tests offset the seed so
+    that they do not all draw the same numbers."""
+    seed, D, H, T, B = case
+    rng = np.random.default_rng(seed_offset + seed)
+    params = params_class.random(D, H, rng, scale=0.8)  # type: ignore[attr-defined]
+    return params, make_data(rng, D, H, T, B)
+
+
+def random_step(
+    params_class: type[P], batch: int | None, seed: int = 3, D: int = 4, H: int = 3
+) -> tuple[P, np.ndarray, np.ndarray, np.ndarray]:
+    """(params, x, h_prev, dh) for one step, with or without a batch axis."""
+    rng = np.random.default_rng(seed)
+    params = params_class.random(D, H, rng, scale=0.8)  # type: ignore[attr-defined]
+    shape = () if batch is None else (batch,)
+    x, h_prev = rng.standard_normal((*shape, D)), rng.standard_normal((*shape, H))
+    return params, x, h_prev, rng.standard_normal((*shape, H))
 
 
 def _tensor(a: np.ndarray, grad: bool = False) -> torch.Tensor:
@@ -179,4 +203,3 @@ def assert_param_grads(
 def stack_dirs(a: np.ndarray | None) -> np.ndarray | None:
     """([B,] H) -> (1, [B,] H), torch's (num_layers · directions, …) layout."""
     return None if a is None else a[None]
-

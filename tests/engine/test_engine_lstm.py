@@ -17,7 +17,7 @@ from engine_testlib import (
     assert_gradcheck,
     assert_param_grads,
     case_id,
-    make_data,
+    random_case,
     run_torch,
 )
 
@@ -25,10 +25,7 @@ from tutor.engine import convert, lstm
 
 
 def _setup(case: Case) -> tuple[lstm.LSTMParams, Data]:
-    seed, D, H, T, B = case
-    rng = np.random.default_rng(seed)
-    params = lstm.LSTMParams.random(D, H, rng, scale=0.8)
-    return params, make_data(rng, D, H, T, B)
+    return random_case(lstm.LSTMParams, case, 0)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)

@@ -9,8 +9,8 @@ import numpy as np
 
 from tutor.course.markdown import render_inline
 from tutor.course.mathtext import render_latex
-from tutor.course.model import Lang
 from tutor.exercises.model import Exercise
+from tutor.i18n import Lang
 
 # Code names of givens and cells -> the document's notation (LaTeX, rendered for the terminal).
 NOTATION: dict[str, str] = {
