@@ -106,7 +106,7 @@ def _engine_and_torch(case: Case, rng: np.random.Generator) -> tuple[Callable[[]
     T, B, D, H = case.T, case.B, case.D, case.H
     xs = rng.standard_normal((T, B, D))
     h0 = rng.standard_normal((B, H))
-    c0 = rng.standard_normal((B, H))
+    C0 = rng.standard_normal((B, H))
     width = 2 * H if case.cell == "bilstm" else H
     dhs = rng.standard_normal((T, B, width))
 
@@ -116,7 +116,7 @@ def _engine_and_torch(case: Case, rng: np.random.Generator) -> tuple[Callable[[]
         state = convert.lstm_to_torch(params)
 
         def engine() -> object:
-            trace = lstm.forward(params, xs, h0, c0)
+            trace = lstm.forward(params, xs, h0, C0)
             return lstm.backward(params, trace, dhs)
 
     elif case.cell == "gru":
@@ -142,17 +142,17 @@ def _engine_and_torch(case: Case, rng: np.random.Generator) -> tuple[Callable[[]
         module = torch.nn.LSTM(D, H, bidirectional=True, dtype=DTYPE)
         state = convert.bilstm_to_torch(params)
         h0_2 = np.stack([h0, h0])
-        c0_2 = np.stack([c0, c0])
+        C0_2 = np.stack([C0, C0])
 
         def engine() -> object:
-            trace = bilstm.forward(params, xs, h0_2, c0_2, merge="concat")
+            trace = bilstm.forward(params, xs, h0_2, C0_2, merge="concat")
             return bilstm.backward(params, trace, dhs)
 
     module.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()})
     directions = 2 if case.cell == "bilstm" else 1
     x_t = torch.from_numpy(xs).requires_grad_()
     h0_t = torch.from_numpy(np.stack([h0] * directions)).requires_grad_()
-    c0_t = torch.from_numpy(np.stack([c0] * directions)).requires_grad_()
+    c0_t = torch.from_numpy(np.stack([C0] * directions)).requires_grad_()
     dhs_t = torch.from_numpy(dhs)
     is_lstm = case.cell in ("lstm", "bilstm")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import torch
@@ -70,10 +71,10 @@ class Data:
 
     xs: np.ndarray  # (T[, B], D)
     h0: np.ndarray  # ([B,] H)
-    c0: np.ndarray  # ([B,] H)
+    C0: np.ndarray  # ([B,] H)
     dhs: np.ndarray  # (T[, B], H)
     dh_T: np.ndarray  # ([B,] H)
-    dc_T: np.ndarray  # ([B,] H)
+    dC_T: np.ndarray  # ([B,] H)
 
 
 def make_data(rng: np.random.Generator, D: int, H: int, T: int, B: int | None) -> Data:
@@ -81,11 +82,34 @@ def make_data(rng: np.random.Generator, D: int, H: int, T: int, B: int | None) -
     return Data(
         xs=rng.standard_normal((T, *batch, D)),
         h0=rng.standard_normal((*batch, H)) * 0.5,
-        c0=rng.standard_normal((*batch, H)) * 0.5,
+        C0=rng.standard_normal((*batch, H)) * 0.5,
         dhs=rng.standard_normal((T, *batch, H)),
         dh_T=rng.standard_normal((*batch, H)),
-        dc_T=rng.standard_normal((*batch, H)),
+        dC_T=rng.standard_normal((*batch, H)),
     )
+
+
+P = TypeVar("P")  # a parameter class: LSTMParams, GRUParams, RNNParams or BiLSTMParams
+
+
+def random_case(params_class: type[P], case: Case, seed_offset: int) -> tuple[P, Data]:
+    """Parameters (uniform in ±0.8) and data for a case; each cell's tests offset the seed so
+    that they do not all draw the same numbers."""
+    seed, D, H, T, B = case
+    rng = np.random.default_rng(seed_offset + seed)
+    params = params_class.random(D, H, rng, scale=0.8)  # type: ignore[attr-defined]
+    return params, make_data(rng, D, H, T, B)
+
+
+def random_step(
+    params_class: type[P], batch: int | None, seed: int = 3, D: int = 4, H: int = 3
+) -> tuple[P, np.ndarray, np.ndarray, np.ndarray]:
+    """(params, x, h_prev, dh) for one step, with or without a batch axis."""
+    rng = np.random.default_rng(seed)
+    params = params_class.random(D, H, rng, scale=0.8)  # type: ignore[attr-defined]
+    shape = () if batch is None else (batch,)
+    x, h_prev = rng.standard_normal((*shape, D)), rng.standard_normal((*shape, H))
+    return params, x, h_prev, rng.standard_normal((*shape, H))
 
 
 def _tensor(a: np.ndarray, grad: bool = False) -> torch.Tensor:
@@ -105,7 +129,7 @@ class TorchResult:
     c_n: np.ndarray | None
     dxs: np.ndarray
     dh0: np.ndarray  # (directions, [B,] H)
-    dc0: np.ndarray | None
+    dC0: np.ndarray | None
     grads: dict[str, np.ndarray]  # state-dict name -> gradient
 
 
@@ -116,14 +140,14 @@ def run_torch(
     H: int,
     xs: np.ndarray,
     h0: np.ndarray,
-    c0: np.ndarray | None,
+    C0: np.ndarray | None,
     d_out: np.ndarray,
     d_hn: np.ndarray | None,
     d_cn: np.ndarray | None,
     bidirectional: bool = False,
 ) -> TorchResult:
     """Forward and backward with torch.nn.{LSTM, GRU, RNN} for L = Σ out·d_out + h_n·d_hn +
-    c_n·d_cn; h0, c0, d_hn, d_cn are shaped (directions, [B,] H) as torch wants them."""
+    c_n·d_cn; h0, C0, d_hn, d_cn are shaped (directions, [B,] H) as torch wants them."""
     cls = {"lstm": torch.nn.LSTM, "gru": torch.nn.GRU, "rnn": torch.nn.RNN}[kind]
     module = cls(D, H, dtype=DTYPE, bidirectional=bidirectional)
     _load(module, state)
@@ -131,8 +155,8 @@ def run_torch(
         x_t = _tensor(xs, grad=True)
         h0_t = _tensor(h0, grad=True)
         if kind == "lstm":
-            assert c0 is not None
-            c0_t = _tensor(c0, grad=True)
+            assert C0 is not None
+            c0_t = _tensor(C0, grad=True)
             out, (h_n, c_n) = module(x_t, (h0_t, c0_t))
         else:
             out, h_n = module(x_t, h0_t)
@@ -149,7 +173,7 @@ def run_torch(
         c_n=None if c_n is None else c_n.detach().numpy(),
         dxs=x_t.grad.numpy(),
         dh0=h0_t.grad.numpy(),
-        dc0=None if kind != "lstm" else c0_t.grad.numpy(),
+        dC0=None if kind != "lstm" else c0_t.grad.numpy(),
         grads={name: p.grad.numpy() for name, p in module.named_parameters()},
     )
 
@@ -179,4 +203,3 @@ def assert_param_grads(
 def stack_dirs(a: np.ndarray | None) -> np.ndarray | None:
     """([B,] H) -> (1, [B,] H), torch's (num_layers · directions, …) layout."""
     return None if a is None else a[None]
-

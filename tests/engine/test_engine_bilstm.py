@@ -12,7 +12,7 @@ from engine_testlib import (
     assert_gradcheck,
     assert_param_grads,
     case_id,
-    make_data,
+    random_case,
     run_torch,
 )
 
@@ -22,50 +22,49 @@ Arrays6 = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.n
 
 
 def _setup(case: Case) -> tuple[bilstm.BiLSTMParams, *Arrays6]:
-    """params, xs, h0 (2, [B,] H), c0, dhs (T, [B,] 2H), dh_T (2, [B,] H), dc_T."""
-    seed, D, H, T, B = case
-    rng = np.random.default_rng(300 + seed)
-    params = bilstm.BiLSTMParams.random(D, H, rng, scale=0.8)
-    data = make_data(rng, D, H, T, B)
+    """params, xs, h0 (2, [B,] H), C0, dhs (T, [B,] 2H), dh_T (2, [B,] H), dC_T."""
+    seed, H = case[0], case[2]
+    params, data = random_case(bilstm.BiLSTMParams, case, 300)
+    rng = np.random.default_rng([300 + seed, 1])  # the second direction's states
     h0 = np.stack([data.h0, rng.standard_normal(data.h0.shape) * 0.5])  # (2, [B,] H)
-    c0 = np.stack([data.c0, rng.standard_normal(data.c0.shape) * 0.5])
+    C0 = np.stack([data.C0, rng.standard_normal(data.C0.shape) * 0.5])
     dh_T = np.stack([data.dh_T, rng.standard_normal(data.dh_T.shape)])
-    dc_T = np.stack([data.dc_T, rng.standard_normal(data.dc_T.shape)])
+    dC_T = np.stack([data.dC_T, rng.standard_normal(data.dC_T.shape)])
     width = (*data.dhs.shape[:-1], 2 * H)
-    return params, data.xs, h0, c0, rng.standard_normal(width), dh_T, dc_T
+    return params, data.xs, h0, C0, rng.standard_normal(width), dh_T, dC_T
 
 
 @pytest.mark.parametrize("merge", ["concat", "sum"])
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_agrees_with_torch_bidirectional_lstm(case: Case, merge: bilstm.Merge) -> None:
-    params, xs, h0, c0, d_concat, dh_T, dc_T = _setup(case)
+    params, xs, h0, C0, d_concat, dh_T, dC_T = _setup(case)
     _, D, H, _, _ = case
     # torch concatenates; the sum's gradient reaches both halves unchanged
     d_merged = d_concat if merge == "concat" else d_concat[..., :H]
     d_torch = d_concat if merge == "concat" else np.concatenate([d_merged, d_merged], -1)
-    trace = bilstm.forward(params, xs, h0, c0, merge=merge)
-    grads = bilstm.backward(params, trace, d_merged, dh_T, dc_T)
+    trace = bilstm.forward(params, xs, h0, C0, merge=merge)
+    grads = bilstm.backward(params, trace, d_merged, dh_T, dC_T)
     ref = run_torch(
-        "lstm", convert.bilstm_to_torch(params), D, H, xs, h0, c0, d_torch, dh_T, dc_T,
+        "lstm", convert.bilstm_to_torch(params), D, H, xs, h0, C0, d_torch, dh_T, dC_T,
         bidirectional=True,
     )  # fmt: skip
     expected = ref.out if merge == "concat" else ref.out[..., :H] + ref.out[..., H:]
     assert_close(trace.hs, expected, "hs")
     assert_close(trace.h_T, ref.h_n, "h_n")
-    assert_close(trace.c_T, ref.c_n, "c_n")
+    assert_close(trace.C_T, ref.c_n, "c_n")
     assert_close(grads.dxs, ref.dxs, "dxs")
     assert_close(grads.dh0, ref.dh0, "dh0")
-    assert_close(grads.dc0, ref.dc0, "dc0")
+    assert_close(grads.dC0, ref.dC0, "dC0")
     assert_param_grads("lstm", convert.bilstm_to_torch(grads.as_params()), ref.grads)
 
 
 @pytest.mark.parametrize("case", CASES[:4], ids=case_id)
 def test_each_direction_is_an_lstm_aligned_to_the_original_time(case: Case) -> None:
-    params, xs, h0, c0, *_ = _setup(case)
-    trace = bilstm.forward(params, xs, h0, c0, merge="mean")
+    params, xs, h0, C0, *_ = _setup(case)
+    trace = bilstm.forward(params, xs, h0, C0, merge="mean")
     H = params.hidden_size
-    forward = lstm.forward(params.forward, xs, h0[0], c0[0])
-    flipped = lstm.forward(params.backward, xs[::-1], h0[1], c0[1])
+    forward = lstm.forward(params.forward, xs, h0[0], C0[0])
+    flipped = lstm.forward(params.backward, xs[::-1], h0[1], C0[1])
     assert_close(trace.forward.hs, forward.hs)
     assert_close(trace.backward.hs, flipped.hs[::-1])  # index t holds h^b_t
     assert_close(trace.backward.h_T, trace.backward.hs[0])
@@ -77,19 +76,19 @@ def test_each_direction_is_an_lstm_aligned_to_the_original_time(case: Case) -> N
 @pytest.mark.parametrize("merge", ["concat", "sum", "mean"])
 @pytest.mark.parametrize("case", [(1, 3, 2, 4, None), CASES[3]], ids=case_id)
 def test_backward_passes_a_gradient_check(case: Case, merge: bilstm.Merge) -> None:
-    params, xs, h0, c0, d_concat, dh_T, dc_T = _setup(case)
+    params, xs, h0, C0, d_concat, dh_T, dC_T = _setup(case)
     H = params.hidden_size
     d = d_concat if merge == "concat" else d_concat[..., :H]
 
     def loss() -> float:
-        trace = bilstm.forward(params, xs, h0, c0, merge=merge)
+        trace = bilstm.forward(params, xs, h0, C0, merge=merge)
         return float(
-            np.sum(trace.hs * d) + np.sum(trace.h_T * dh_T) + np.sum(trace.c_T * dc_T)
+            np.sum(trace.hs * d) + np.sum(trace.h_T * dh_T) + np.sum(trace.C_T * dC_T)
         )
 
-    grads = bilstm.backward(params, bilstm.forward(params, xs, h0, c0, merge=merge), d, dh_T, dc_T)
-    arrays = params.as_dict() | {"xs": xs, "h0": h0, "c0": c0}
-    analytic = grads.as_params().as_dict() | {"xs": grads.dxs, "h0": grads.dh0, "c0": grads.dc0}
+    grads = bilstm.backward(params, bilstm.forward(params, xs, h0, C0, merge=merge), d, dh_T, dC_T)
+    arrays = params.as_dict() | {"xs": xs, "h0": h0, "C0": C0}
+    analytic = grads.as_params().as_dict() | {"xs": grads.dxs, "h0": grads.dh0, "C0": grads.dC0}
     assert_gradcheck(loss, arrays, analytic)
 
 
@@ -100,7 +99,7 @@ def test_merge_modes_and_shapes() -> None:
     shapes = {m: bilstm.forward(params, xs, merge=m).hs.shape for m in bilstm.MERGES}
     assert shapes == {"concat": (5, 2, 8), "sum": (5, 2, 4), "mean": (5, 2, 4)}
     trace = bilstm.forward(params, xs)
-    assert trace.h_T.shape == trace.c_T.shape == (2, 2, 4)
+    assert trace.h_T.shape == trace.C_T.shape == (2, 2, 4)
     with pytest.raises(ValueError, match="merge: expected one of concat, sum, mean"):
         bilstm.forward(params, xs, merge="max")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"dhs: expected shape \(T, B, 2H\) = \(5, 2, 8\)"):

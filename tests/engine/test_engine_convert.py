@@ -127,12 +127,12 @@ def test_cs231n_layout() -> None:
     D, H, B = 3, 4, 2
     Wx, Wh = rng.standard_normal((D, 4 * H)), rng.standard_normal((H, 4 * H))
     b = rng.standard_normal(4 * H)
-    x, h, c = rng.standard_normal((B, D)), rng.standard_normal((B, H)), rng.standard_normal((B, H))
+    x, h, C = rng.standard_normal((B, D)), rng.standard_normal((B, H)), rng.standard_normal((B, H))
     params = convert.lstm_from_cs231n(Wx, Wh, b)
-    step = lstm.step(params, x, h, c)
-    next_h, next_c = _cs231n_lstm_step_forward(x, h, c, Wx, Wh, b)
+    step = lstm.step(params, x, h, C)
+    next_h, next_c = _cs231n_lstm_step_forward(x, h, C, Wx, Wh, b)
     assert_close(step.h, next_h)
-    assert_close(step.c, next_c)
+    assert_close(step.C, next_c)
     for ours, theirs in zip(convert.lstm_to_cs231n(params), (Wx, Wh, b), strict=True):
         assert_close(ours, theirs)
     assert_close(params.W_o, np.concatenate([Wh[:, 2 * H : 3 * H].T, Wx[:, 2 * H : 3 * H].T], 1))

@@ -55,7 +55,7 @@ def _torch_lstm_run(
     state: dict[str, np.ndarray],
     xs_tail: torch.Tensor,
     h: torch.Tensor,
-    c: torch.Tensor,
+    C: torch.Tensor,
     detach_h: bool,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Torch's LSTM equations on torch's layout, optionally feeding the gates a detached h
@@ -65,17 +65,17 @@ def _torch_lstm_run(
     for x in xs_tail:
         gates = W_ih @ x + W_hh @ (h.detach() if detach_h else h) + b
         i, f, g, o = gates.chunk(4)
-        c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
-        h = torch.sigmoid(o) * torch.tanh(c)
-    return h, c
+        C = torch.sigmoid(f) * C + torch.sigmoid(i) * torch.tanh(g)
+        h = torch.sigmoid(o) * torch.tanh(C)
+    return h, C
 
 
 @pytest.mark.parametrize("norm", ["spectral", "frobenius"])
 def test_lstm_cell_jacobian_norms_match_autograd(norm: jacobian.Norm) -> None:
     rng = np.random.default_rng(1)
     params = lstm.LSTMParams.random(D, H, rng, scale=1.0)
-    xs, h0, c0 = rng.standard_normal((T, D)), rng.standard_normal(H), rng.standard_normal(H)
-    trace = lstm.forward(params, xs, h0, c0)
+    xs, h0, C0 = rng.standard_normal((T, D)), rng.standard_normal(H), rng.standard_normal(H)
+    trace = lstm.forward(params, xs, h0, C0)
     norms = jacobian.lstm_jacobian_norms(params, trace, norm)
     state = convert.lstm_to_torch(params)
     module = _module("lstm", state)
@@ -84,12 +84,12 @@ def test_lstm_cell_jacobian_norms_match_autograd(norm: jacobian.Norm) -> None:
     with one_thread():
         for k in range(T + 1):
             tail = torch.tensor(xs[T - k :], dtype=DTYPE)
-            h_s, c_s = _start(trace.hs, h0, k), _start(trace.cs, c0, k)
+            h_s, c_s = _start(trace.hs, h0, k), _start(trace.Cs, C0, k)
 
-            def c_T(
-                c: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s
+            def C_T(
+                C: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s
             ) -> torch.Tensor:
-                return module(tail, (h_s[None], c[None]))[1][1][0] if len(tail) else c
+                return module(tail, (h_s[None], C[None]))[1][1][0] if len(tail) else C
 
             def h_T(
                 h: torch.Tensor, tail: torch.Tensor = tail, c_s: torch.Tensor = c_s
@@ -97,11 +97,11 @@ def test_lstm_cell_jacobian_norms_match_autograd(norm: jacobian.Norm) -> None:
                 return module(tail, (h[None], c_s[None]))[1][0][0] if len(tail) else h
 
             def c_T_direct(
-                c: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s
+                C: torch.Tensor, tail: torch.Tensor = tail, h_s: torch.Tensor = h_s
             ) -> torch.Tensor:
-                return _torch_lstm_run(state, tail, h_s, c, detach_h=True)[1]
+                return _torch_lstm_run(state, tail, h_s, C, detach_h=True)[1]
 
-            full = torch.autograd.functional.jacobian(c_T, c_s)
+            full = torch.autograd.functional.jacobian(C_T, c_s)
             hidden = torch.autograd.functional.jacobian(h_T, h_s)
             direct = torch.autograd.functional.jacobian(c_T_direct, c_s)
             assert norms.full[k] == pytest.approx(_norm(full, norm), rel=1e-10, abs=1e-12)
@@ -113,17 +113,17 @@ def test_state_jacobians_are_the_per_step_derivatives() -> None:
     """J_t from lstm.state_jacobians against autograd of one torch step."""
     rng = np.random.default_rng(2)
     params = lstm.LSTMParams.random(D, H, rng, scale=1.0)
-    xs, h0, c0 = rng.standard_normal((T, D)), rng.standard_normal(H), rng.standard_normal(H)
-    trace = lstm.forward(params, xs, h0, c0)
+    xs, h0, C0 = rng.standard_normal((T, D)), rng.standard_normal(H), rng.standard_normal(H)
+    trace = lstm.forward(params, xs, h0, C0)
     J = lstm.state_jacobians(params, trace)
     assert J.shape == (T, 2 * H, 2 * H)
     state = convert.lstm_to_torch(params)
     x = torch.tensor(xs[2], dtype=DTYPE)
-    s = torch.tensor(np.concatenate([trace.hs[1], trace.cs[1]]), dtype=DTYPE)
+    s = torch.tensor(np.concatenate([trace.hs[1], trace.Cs[1]]), dtype=DTYPE)
 
     def one_step(s: torch.Tensor) -> torch.Tensor:
-        h, c = _torch_lstm_run(state, x[None], s[:H], s[H:], detach_h=False)
-        return torch.cat([h, c])
+        h, C = _torch_lstm_run(state, x[None], s[:H], s[H:], detach_h=False)
+        return torch.cat([h, C])
 
     assert_close(J[2], torch.autograd.functional.jacobian(one_step, s).numpy())
 

@@ -17,7 +17,7 @@ from engine_testlib import (
     assert_gradcheck,
     assert_param_grads,
     case_id,
-    make_data,
+    random_case,
     run_torch,
 )
 
@@ -25,29 +25,26 @@ from tutor.engine import convert, lstm
 
 
 def _setup(case: Case) -> tuple[lstm.LSTMParams, Data]:
-    seed, D, H, T, B = case
-    rng = np.random.default_rng(seed)
-    params = lstm.LSTMParams.random(D, H, rng, scale=0.8)
-    return params, make_data(rng, D, H, T, B)
+    return random_case(lstm.LSTMParams, case, 0)
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_forward_and_backward_agree_with_torch(case: Case) -> None:
     params, data = _setup(case)
     _, D, H, _, _ = case
-    trace = lstm.forward(params, data.xs, data.h0, data.c0)
-    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dc_T)
+    trace = lstm.forward(params, data.xs, data.h0, data.C0)
+    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dC_T)
 
     ref = run_torch(
         "lstm", convert.lstm_to_torch(params), D, H, data.xs,
-        data.h0[None], data.c0[None], data.dhs, data.dh_T[None], data.dc_T[None],
+        data.h0[None], data.C0[None], data.dhs, data.dh_T[None], data.dC_T[None],
     )  # fmt: skip
     assert_close(trace.hs, ref.out, "hs")
     assert_close(trace.h_T, ref.h_n[0], "h_T")
-    assert_close(trace.c_T, ref.c_n[0], "c_T")
+    assert_close(trace.C_T, ref.c_n[0], "C_T")
     assert_close(grads.dxs, ref.dxs, "dxs")
     assert_close(grads.dh0, ref.dh0[0], "dh0")
-    assert_close(grads.dc0, ref.dc0[0], "dc0")
+    assert_close(grads.dC0, ref.dC0[0], "dC0")
     assert_param_grads("lstm", convert.lstm_to_torch(grads.as_params()), ref.grads)
 
 
@@ -55,19 +52,19 @@ def test_forward_and_backward_agree_with_torch(case: Case) -> None:
 def test_reverse_is_the_forward_pass_on_the_flipped_sequence(case: Case) -> None:
     params, data = _setup(case)
     _, D, H, _, _ = case
-    trace = lstm.forward(params, data.xs, data.h0, data.c0, reverse=True)
-    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dc_T)
+    trace = lstm.forward(params, data.xs, data.h0, data.C0, reverse=True)
+    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dC_T)
     ref = run_torch(
         "lstm", convert.lstm_to_torch(params), D, H, data.xs[::-1].copy(),
-        data.h0[None], data.c0[None], data.dhs[::-1].copy(), data.dh_T[None], data.dc_T[None],
+        data.h0[None], data.C0[None], data.dhs[::-1].copy(), data.dh_T[None], data.dC_T[None],
     )  # fmt: skip
     assert_close(trace.hs, ref.out[::-1], "hs")
     assert_close(trace.h_T, ref.h_n[0], "h_T")
     assert_close(trace.h_T, trace.hs[0], "h_T is step 0's")
-    assert_close(trace.c_T, ref.c_n[0], "c_T")
+    assert_close(trace.C_T, ref.c_n[0], "C_T")
     assert_close(grads.dxs, ref.dxs[::-1], "dxs")
     assert_close(grads.dh0, ref.dh0[0], "dh0")
-    assert_close(grads.dc0, ref.dc0[0], "dc0")
+    assert_close(grads.dC0, ref.dC0[0], "dC0")
     assert_param_grads("lstm", convert.lstm_to_torch(grads.as_params()), ref.grads)
 
 
@@ -75,45 +72,45 @@ def test_reverse_is_the_forward_pass_on_the_flipped_sequence(case: Case) -> None
 def test_steps_follow_the_equations(case: Case) -> None:
     """The fast forward pass and the gate-by-gate step give the same numbers."""
     params, data = _setup(case)
-    trace = lstm.forward(params, data.xs, data.h0, data.c0)
-    h, c = data.h0, data.c0
+    trace = lstm.forward(params, data.xs, data.h0, data.C0)
+    h, C = data.h0, data.C0
     assert len(trace.steps) == data.xs.shape[0]
     for t, recorded in enumerate(trace.steps):
-        one = lstm.step(params, data.xs[t], h, c)
+        one = lstm.step(params, data.xs[t], h, C)
         for name in (
-            "x", "h_prev", "c_prev", "z_f", "z_i", "z_C", "z_o",
-            "f", "i", "C_tilde", "o", "c", "tanh_c", "h",
+            "x", "h_prev", "C_prev", "z_f", "z_i", "z_C", "z_o",
+            "f", "i", "C_tilde", "o", "C", "tanh_C", "h",
         ):  # fmt: skip
             assert_close(getattr(recorded, name), getattr(one, name), f"t={t} {name}")
         # the equations themselves
-        assert_close(one.c, one.f * one.c_prev + one.i * one.C_tilde, "C_t")
-        assert_close(one.h, one.o * np.tanh(one.c), "h_t")
+        assert_close(one.C, one.f * one.C_prev + one.i * one.C_tilde, "C_t")
+        assert_close(one.h, one.o * np.tanh(one.C), "h_t")
         assert_close(one.f, 1 / (1 + np.exp(-one.z_f)), "f_t")
         assert_close(trace.f[t], one.f, "trace.f")
         assert_close(trace.z_C[t], one.z_C, "trace.z_C")
-        h, c = one.h, one.c
+        h, C = one.h, one.C
 
 
 @pytest.mark.parametrize("case", CASES, ids=case_id)
 def test_step_backward_chained_is_backward(case: Case) -> None:
     """Running step_backward from the last step to the first reproduces backward."""
     params, data = _setup(case)
-    trace = lstm.forward(params, data.xs, data.h0, data.c0)
-    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dc_T)
-    dh_next, dc_next = data.dh_T, data.dc_T
+    trace = lstm.forward(params, data.xs, data.h0, data.C0)
+    grads = lstm.backward(params, trace, data.dhs, data.dh_T, data.dC_T)
+    dh_next, dC_next = data.dh_T, data.dC_T
     total = {name: np.zeros_like(value) for name, value in params.as_dict().items()}
     for t in reversed(range(data.xs.shape[0])):
-        g = lstm.step_backward(params, trace.steps[t], data.dhs[t] + dh_next, dc_next)
+        g = lstm.step_backward(params, trace.steps[t], data.dhs[t] + dh_next, dC_next)
         assert_close(g.dx, grads.dxs[t], f"dx t={t}")
-        assert_close(g.dc_total, grads.dc_total[t], f"dc_total t={t}")
+        assert_close(g.dC_total, grads.dC_total[t], f"dC_total t={t}")
         assert_close(data.dhs[t] + dh_next, grads.dh_total[t], f"dh_total t={t}")
         for gate in ("f", "i", "C", "o"):
             assert_close(getattr(g, "dz_" + gate), getattr(grads, "dz_" + gate)[t], gate)
         for name in total:
             total[name] = total[name] + getattr(g, "d" + name)
-        dh_next, dc_next = g.dh_prev, g.dc_prev
+        dh_next, dC_next = g.dh_prev, g.dC_prev
     assert_close(dh_next, grads.dh0, "dh0")
-    assert_close(dc_next, grads.dc0, "dc0")
+    assert_close(dC_next, grads.dC0, "dC0")
     for name, value in total.items():
         assert_close(value, getattr(grads, "d" + name), "d" + name)
 
@@ -122,15 +119,15 @@ def _loss_and_grads(
     params: lstm.LSTMParams, data: Data, reverse: bool = False
 ) -> tuple[Callable[[], float], lstm.LSTMGrads]:
     def loss() -> float:
-        trace = lstm.forward(params, data.xs, data.h0, data.c0, reverse=reverse)
+        trace = lstm.forward(params, data.xs, data.h0, data.C0, reverse=reverse)
         return float(
             np.sum(trace.hs * data.dhs)
             + np.sum(trace.h_T * data.dh_T)
-            + np.sum(trace.c_T * data.dc_T)
+            + np.sum(trace.C_T * data.dC_T)
         )
 
-    trace = lstm.forward(params, data.xs, data.h0, data.c0, reverse=reverse)
-    return loss, lstm.backward(params, trace, data.dhs, data.dh_T, data.dc_T)
+    trace = lstm.forward(params, data.xs, data.h0, data.C0, reverse=reverse)
+    return loss, lstm.backward(params, trace, data.dhs, data.dh_T, data.dC_T)
 
 
 @pytest.mark.parametrize("reverse", [False, True])
@@ -138,9 +135,9 @@ def _loss_and_grads(
 def test_backward_passes_a_gradient_check(case: Case, reverse: bool) -> None:
     params, data = _setup(case)
     loss, grads = _loss_and_grads(params, data, reverse)
-    arrays = params.as_dict() | {"xs": data.xs, "h0": data.h0, "c0": data.c0}
+    arrays = params.as_dict() | {"xs": data.xs, "h0": data.h0, "C0": data.C0}
     analytic = {name: getattr(grads, "d" + name) for name in params.as_dict()}
-    analytic |= {"xs": grads.dxs, "h0": grads.dh0, "c0": grads.dc0}
+    analytic |= {"xs": grads.dxs, "h0": grads.dh0, "C0": grads.dC0}
     assert_gradcheck(loss, arrays, analytic)
 
 
@@ -151,27 +148,27 @@ def test_step_backward_passes_a_gradient_check(batch: int | None) -> None:
     params = lstm.LSTMParams.random(D, H, rng, scale=0.8)
     shape = () if batch is None else (batch,)
     x = rng.standard_normal((*shape, D))
-    h_prev, c_prev = rng.standard_normal((*shape, H)), rng.standard_normal((*shape, H))
-    dh, dc = rng.standard_normal((*shape, H)), rng.standard_normal((*shape, H))
+    h_prev, C_prev = rng.standard_normal((*shape, H)), rng.standard_normal((*shape, H))
+    dh, dC = rng.standard_normal((*shape, H)), rng.standard_normal((*shape, H))
 
     def loss() -> float:
-        s = lstm.step(params, x, h_prev, c_prev)
-        return float(np.sum(s.h * dh) + np.sum(s.c * dc))
+        s = lstm.step(params, x, h_prev, C_prev)
+        return float(np.sum(s.h * dh) + np.sum(s.C * dC))
 
-    g = lstm.step_backward(params, lstm.step(params, x, h_prev, c_prev), dh, dc)
-    arrays = params.as_dict() | {"x": x, "h_prev": h_prev, "c_prev": c_prev}
+    g = lstm.step_backward(params, lstm.step(params, x, h_prev, C_prev), dh, dC)
+    arrays = params.as_dict() | {"x": x, "h_prev": h_prev, "C_prev": C_prev}
     analytic = {name: getattr(g, "d" + name) for name in arrays}
     assert_gradcheck(loss, arrays, analytic)
     # the intermediates: each pre-activation's gradient is its bias's (summed over the batch),
     # and the chain rule links them as the docstring writes it
     for gate in ("f", "i", "C", "o"):
         assert_close(getattr(g, "dz_" + gate).reshape(-1, H).sum(0), getattr(g, "db_" + gate))
-    s = lstm.step(params, x, h_prev, c_prev)
-    assert_close(g.do, dh * s.tanh_c)
-    assert_close(g.dc_total, dc + dh * s.o * (1 - s.tanh_c**2))
-    assert_close(g.df, g.dc_total * s.c_prev)
-    assert_close(g.di, g.dc_total * s.C_tilde)
-    assert_close(g.dC_tilde, g.dc_total * s.i)
+    s = lstm.step(params, x, h_prev, C_prev)
+    assert_close(g.do, dh * s.tanh_C)
+    assert_close(g.dC_total, dC + dh * s.o * (1 - s.tanh_C**2))
+    assert_close(g.df, g.dC_total * s.C_prev)
+    assert_close(g.di, g.dC_total * s.C_tilde)
+    assert_close(g.dC_tilde, g.dC_total * s.i)
     assert_close(g.dz_f, g.df * s.f * (1 - s.f))
     assert_close(g.dz_C, g.dC_tilde * (1 - s.C_tilde**2))
 
@@ -181,7 +178,7 @@ def test_upstream_gradients_default_to_zero() -> None:
     trace = lstm.forward(params, data.xs)
     only_hs = lstm.backward(params, trace, data.dhs)
     explicit = lstm.backward(
-        params, trace, data.dhs, np.zeros_like(data.dh_T), np.zeros_like(data.dc_T)
+        params, trace, data.dhs, np.zeros_like(data.dh_T), np.zeros_like(data.dC_T)
     )
     assert_close(only_hs.dW_f, explicit.dW_f)
     only_final = lstm.backward(params, trace, None, data.dh_T)
@@ -237,17 +234,17 @@ def test_random_is_reproducible_and_scaled() -> None:
     b = lstm.LSTMParams.random(3, 16, np.random.default_rng(5))
     assert_close(a.W_C, b.W_C)
     assert np.max(np.abs(a.stacked()[0])) <= 0.25  # 1/√16
-    c = lstm.LSTMParams.random(3, 16, np.random.default_rng(5), scale=2.0)
-    assert np.max(np.abs(c.stacked()[0])) > 1.0
+    wide = lstm.LSTMParams.random(3, 16, np.random.default_rng(5), scale=2.0)
+    assert np.max(np.abs(wide.stacked()[0])) > 1.0
 
 
 def test_trace_views() -> None:
     params, data = _setup(CASES[5])
-    trace = lstm.forward(params, data.xs, data.h0, data.c0)
+    trace = lstm.forward(params, data.xs, data.h0, data.C0)
     H = params.hidden_size
     assert trace.batched
     assert trace.gates.shape == trace.preacts.shape == (13, 4, 4 * H)
     assert_close(trace.o, trace.gates[..., 3 * H :])
     assert_close(trace.h_prevs[0], data.h0)
-    assert_close(trace.c_prevs[1:], trace.cs[:-1])
-    assert_close(trace.tanh_cs, np.tanh(trace.cs))
+    assert_close(trace.C_prevs[1:], trace.Cs[:-1])
+    assert_close(trace.tanh_Cs, np.tanh(trace.Cs))

@@ -62,14 +62,14 @@ def test_step_inputs(cell: str) -> None:
 
 def test_lstm_specific_arguments() -> None:
     _, params = CELLS["lstm"]
-    with _raises(r"c0: expected shape \(B, H\) = \(2, 4\), got \(4, 2\)"):
+    with _raises(r"C0: expected shape \(B, H\) = \(2, 4\), got \(4, 2\)"):
         lstm.forward(params, np.zeros((T, B, D)), None, np.zeros((4, 2)))
-    with _raises(r"c_prev: expected shape \(H,\) = \(4,\)"):
+    with _raises(r"C_prev: expected shape \(H,\) = \(4,\)"):
         lstm.step(params, np.zeros(D), None, np.zeros(5))
     trace = lstm.forward(params, np.zeros((T, D)))
-    with _raises(r"dc_T: expected shape \(H,\) = \(4,\)"):
+    with _raises(r"dC_T: expected shape \(H,\) = \(4,\)"):
         lstm.backward(params, trace, None, None, np.zeros(2))
-    with _raises(r"dc: expected shape \(H,\) = \(4,\)"):
+    with _raises(r"dC: expected shape \(H,\) = \(4,\)"):
         lstm.step_backward(params, trace.steps[0], np.zeros(H), np.zeros(3))
 
 

@@ -31,7 +31,7 @@ def autograd(givens: dict) -> dict[str, np.ndarray]:
     z_f = W_f @ hx + b_f
     dz_f = f.grad * torch.sigmoid(z_f) * (1 - torch.sigmoid(z_f))
     grads = {
-        "do": o.grad, "dC": C.grad, "dc_prev": C_prev.grad, "df": f.grad, "di": i.grad,
+        "do": o.grad, "dC": C.grad, "dC_prev": C_prev.grad, "df": f.grad, "di": i.grad,
         "dC_tilde": C_tilde.grad, "dz_f": dz_f, "dW_f": W_f.grad,
     }  # fmt: skip
     return {k: v.detach().numpy() for k, v in grads.items()}
@@ -43,7 +43,7 @@ def test_bptt_step_agrees_with_autograd(difficulty: int) -> None:
     for seed in range(30):
         exercise = generate("bptt.step", seed, difficulty)
         want = autograd(dict(exercise.givens))
-        for name in ("do", "dC", "dc_prev", "df", "di", "dC_tilde", "dz_f"):
+        for name in ("do", "dC", "dC_prev", "df", "di", "dC_tilde", "dz_f"):
             got = np.atleast_1d(exercise.cell(name).expected)
             assert np.allclose(got, want[name], atol=1e-10), (seed, name)
         row = exercise.cell("dW_f_row")
@@ -62,7 +62,7 @@ def test_catalogued_mistakes_are_named() -> None:
         "lstm.dh-dc-missing-output-gate",
     }
     forgot_forget = format_value(exercise.cell("dC").expected, 4)  # dC_{t-1} = dC_t
-    verdict = grade_cell(exercise.cell("dc_prev"), forgot_forget)
+    verdict = grade_cell(exercise.cell("dC_prev"), forgot_forget)
     assert verdict.mistake == "lstm.dc-prev-missing-forget"
     sigma = format_value(exercise.cell("dz_f").mistakes["lstm.sigmoid-derivative"], 4)
     assert grade_cell(exercise.cell("dz_f"), sigma).mistake == "lstm.sigmoid-derivative"
@@ -80,7 +80,7 @@ def test_a_wrong_dC_carries_forward(difficulty: int) -> None:
     responses = {
         "do": format_value(truth["do"], 4),
         "dC": format_value(wrong_dC, 4),
-        "dc_prev": format_value(wrong_dC * f, 4),
+        "dC_prev": format_value(wrong_dC * f, 4),
         "df": format_value(df, 4),
         "di": format_value(wrong_dC * np.asarray(exercise.givens["C_tilde"]), 4),
         "dC_tilde": format_value(wrong_dC * np.asarray(exercise.givens["i"]), 4),
@@ -89,7 +89,7 @@ def test_a_wrong_dC_carries_forward(difficulty: int) -> None:
     results = grade(exercise, responses)
     assert results["do"].verdict.outcome == "correct" and not results["do"].carried_forward
     assert results["dC"].verdict.outcome == "incorrect"
-    for name in ("dc_prev", "df", "di", "dC_tilde", "dz_f"):
+    for name in ("dC_prev", "df", "di", "dC_tilde", "dz_f"):
         assert results[name].verdict.outcome == "correct", name
         assert results[name].carried_forward, name
         assert "carried forward" in results[name].verdict.feedback.en

@@ -104,14 +104,14 @@ def test_cell_update() -> None:
         g = exercise.givens
         if "z_f" in g:
             f, i, C = sig(g["z_f"]), sig(g["z_i"]), np.tanh(g["z_C"])
-            assert close(exercise.cell("c").mistakes["lstm.candidate-sigmoid"],
-                         f * g["c_prev"] + i * sig(g["z_C"]))  # fmt: skip
+            assert close(exercise.cell("C").mistakes["lstm.candidate-sigmoid"],
+                         f * g["C_prev"] + i * sig(g["z_C"]))  # fmt: skip
         else:
             f, i, C = g["f"], g["i"], g["C_tilde"]
-        c = exercise.cell("c")
-        assert close(c.expected, f * np.asarray(g["c_prev"]) + i * np.asarray(C))
+        c = exercise.cell("C")
+        assert close(c.expected, f * np.asarray(g["C_prev"]) + i * np.asarray(C))
         assert close(
-            c.mistakes["lstm.forget-input-swapped"], i * np.asarray(g["c_prev"]) + f * np.asarray(C)
+            c.mistakes["lstm.forget-input-swapped"], i * np.asarray(g["C_prev"]) + f * np.asarray(C)
         )
 
 
@@ -120,8 +120,8 @@ def test_hidden_state() -> None:
         g = exercise.givens
         o = sig(g["z_o"]) if "z_o" in g else np.asarray(g["o"])
         h = exercise.cell("h")
-        assert close(h.expected, o * np.tanh(g["c"]))
-        assert close(h.mistakes["lstm.h-missing-tanh"], o * np.asarray(g["c"]))
+        assert close(h.expected, o * np.tanh(g["C"]))
+        assert close(h.mistakes["lstm.h-missing-tanh"], o * np.asarray(g["C"]))
 
 
 def torch_lstm(g: dict[str, Any], H: int, D: int) -> torch.nn.LSTM:
@@ -159,11 +159,11 @@ def test_full_step_matches_numpy_and_torch() -> None:
         want = gates(g, g["h_prev"], g["x"])
         for key in ORDER:
             assert close(exercise.cell(CELL[key]).expected, want[key])
-        hs, cs = run_torch(g, [g["x"]], g["h_prev"], g["c_prev"])
-        assert close(exercise.cell("c").expected, cs[0])
+        hs, cs = run_torch(g, [g["x"]], g["h_prev"], g["C_prev"])
+        assert close(exercise.cell("C").expected, cs[0])
         assert close(exercise.cell("h").expected, hs[0])
-        swapped = want["i"] * np.asarray(g["c_prev"]) + want["f"] * want["C"]
-        assert close(exercise.cell("c").mistakes["lstm.forget-input-swapped"], swapped)
+        swapped = want["i"] * np.asarray(g["C_prev"]) + want["f"] * want["C"]
+        assert close(exercise.cell("C").mistakes["lstm.forget-input-swapped"], swapped)
         assert close(exercise.cell("h").mistakes["lstm.h-missing-tanh"], want["o"] * cs[0])
 
 
@@ -171,7 +171,7 @@ def test_two_steps_match_torch() -> None:
     for exercise in draws("lstm.two-steps"):
         g = exercise.givens
         hs, cs = run_torch(g, [g["x_1"], g["x_2"]], g["h_0"], g["C_0"])
-        for name, want in (("c1", cs[0]), ("h1", hs[0]), ("c2", cs[1]), ("h2", hs[1])):
+        for name, want in (("C_1", cs[0]), ("h_1", hs[0]), ("C_2", cs[1]), ("h_2", hs[1])):
             assert close(exercise.cell(name).expected, want), name
         if exercise.difficulty == 1:
             assert close(g["h_0"], 0) and close(g["C_0"], 0)
@@ -183,6 +183,6 @@ def test_two_steps_carry_the_learners_own_state() -> None:
         g = exercise.givens
         c1, h1 = np.atleast_1d(g["C_0"]) * 0 + 0.3, np.atleast_1d(g["h_0"]) * 0 - 0.2
         hs, cs = run_torch(g, [g["x_2"]], h1, c1)
-        mine = {"c1": c1, "h1": h1, "c2": cs[0]}
-        assert close(exercise.cell("c2").recompute({**exercise.answers, **mine}), cs[0])
-        assert close(exercise.cell("h2").recompute({**exercise.answers, **mine}), hs[0])
+        mine = {"C_1": c1, "h_1": h1, "C_2": cs[0]}
+        assert close(exercise.cell("C_2").recompute({**exercise.answers, **mine}), cs[0])
+        assert close(exercise.cell("h_2").recompute({**exercise.answers, **mine}), hs[0])

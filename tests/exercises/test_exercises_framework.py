@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.exercises.display import format_value, render_exercise
 from tutor.exercises.grading import grade
 from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.selfcheck import check_exercise
+from tutor.i18n import Text
 
 G = np.array([0.5, -1.25])
 

@@ -33,9 +33,9 @@ NEW = [
 WIRED = [
     ("lstm.h-tanh-prev-cell", "lstm.step", 1, "h"),
     ("lstm.h-tanh-prev-cell", "lstm.step", 3, "h"),
-    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 1, "h1"),
-    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 2, "h1"),
-    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 2, "h2"),
+    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 1, "h_1"),
+    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 2, "h_1"),
+    ("lstm.h-tanh-prev-cell", "lstm.two-steps", 2, "h_2"),
     ("lstm.dh-dc-missing-output-gate", "backprop.derivative", 2, "dh-dC"),
     ("lstm.dh-dc-missing-output-gate", "backprop.derivative", 3, "dL-dC"),
     ("lstm.dh-dc-missing-output-gate", "backprop.chain-rule", 3, "dh-dC"),
@@ -111,7 +111,7 @@ def mat(value: Any, rows: int) -> np.ndarray:
 
 
 def h_from_the_old_cell(exercise: Exercise) -> Any:
-    return arr(exercise.cell("o").expected) * np.tanh(arr(exercise.givens["c_prev"]))
+    return arr(exercise.cell("o").expected) * np.tanh(arr(exercise.givens["C_prev"]))
 
 
 def gru_swapped(exercise: Exercise) -> Any:

@@ -110,7 +110,7 @@ class BiLSTMTrace:
     Attributes:
         forward: the forward direction's :class:`~tutor.engine.lstm.LSTMTrace`.
         backward: the backward direction's trace (``reverse=True``): index t holds h^b_t,
-            and its ``h_T`` / ``c_T`` are its states after reading x_1, i.e. at t = 0.
+            and its ``h_T`` / ``C_T`` are its states after reading x_1, i.e. at t = 0.
         hs: (T[, B], 2H) for "concat", (T[, B], H) for "sum" and "mean": the merged outputs.
         merge: the merge mode.
     """
@@ -126,9 +126,9 @@ class BiLSTMTrace:
         return stack([self.forward.h_T, self.backward.h_T])
 
     @property
-    def c_T(self) -> np.ndarray:
+    def C_T(self) -> np.ndarray:
         """(2, [B,] H) each direction's final cell state, forward first (PyTorch's c_n)."""
-        return stack([self.forward.c_T, self.backward.c_T])
+        return stack([self.forward.C_T, self.backward.C_T])
 
 
 @dataclass(eq=False)
@@ -139,14 +139,14 @@ class BiLSTMGrads:
         forward, backward: each direction's :class:`~tutor.engine.lstm.LSTMGrads` (their
             ``dxs`` are that direction's share).
         dxs: (T[, B], D) ∂L/∂x_t, the sum of both directions' shares.
-        dh0, dc0: (2, [B,] H) the initial states' gradients, forward first.
+        dh0, dC0: (2, [B,] H) the initial states' gradients, forward first.
     """
 
     forward: lstm.LSTMGrads
     backward: lstm.LSTMGrads
     dxs: np.ndarray
     dh0: np.ndarray
-    dc0: np.ndarray
+    dC0: np.ndarray
 
     def as_params(self) -> BiLSTMParams:
         """The parameter gradients as :class:`BiLSTMParams`."""
@@ -182,7 +182,7 @@ def forward(
     params: BiLSTMParams,
     xs: ArrayLike,
     h0: ArrayLike | None = None,
-    c0: ArrayLike | None = None,
+    C0: ArrayLike | None = None,
     merge: Merge = "concat",
 ) -> BiLSTMTrace:
     """Run both directions and merge.
@@ -190,7 +190,7 @@ def forward(
     Args:
         params: both directions' weights.
         xs: (T, D) or (T, B, D).
-        h0, c0: (2, H) or (2, B, H) initial states, forward direction first; None, zeros.
+        h0, C0: (2, H) or (2, B, H) initial states, forward direction first; None, zeros.
         merge: "concat", "sum" or "mean".
 
     Returns:
@@ -203,9 +203,9 @@ def forward(
     B = X3.shape[1]
     X = X3 if batched else X3[:, 0]
     h0_f, h0_b = _by_direction("h0", h0, batched, B, H, dtype)
-    c0_f, c0_b = _by_direction("c0", c0, batched, B, H, dtype)
-    trace_f = lstm.forward(params.forward, X, h0_f, c0_f)
-    trace_b = lstm.forward(params.backward, X, h0_b, c0_b, reverse=True)
+    C0_f, C0_b = _by_direction("C0", C0, batched, B, H, dtype)
+    trace_f = lstm.forward(params.forward, X, h0_f, C0_f)
+    trace_b = lstm.forward(params.backward, X, h0_b, C0_b, reverse=True)
     return BiLSTMTrace(
         forward=trace_f,
         backward=trace_b,
@@ -219,7 +219,7 @@ def backward(
     trace: BiLSTMTrace,
     dhs: ArrayLike | None,
     dh_T: ArrayLike | None = None,
-    dc_T: ArrayLike | None = None,
+    dC_T: ArrayLike | None = None,
 ) -> BiLSTMGrads:
     """Backpropagate through both directions.
 
@@ -227,7 +227,7 @@ def backward(
         params: both directions' weights.
         trace: what :func:`forward` returned.
         dhs: ∂L/∂(merged h_t), shaped like ``trace.hs``; None means zeros.
-        dh_T, dc_T: (2, [B,] H) gradients on the final states ``trace.h_T`` / ``trace.c_T``
+        dh_T, dC_T: (2, [B,] H) gradients on the final states ``trace.h_T`` / ``trace.C_T``
             (forward direction first); None means zeros.
 
     Returns:
@@ -252,13 +252,13 @@ def backward(
         else:
             d_f = d_b = d * 0.5
     dh_T_f, dh_T_b = _by_direction("dh_T", dh_T, batched, B, H, dtype)
-    dc_T_f, dc_T_b = _by_direction("dc_T", dc_T, batched, B, H, dtype)
-    grads_f = lstm.backward(params.forward, trace.forward, d_f, dh_T_f, dc_T_f)
-    grads_b = lstm.backward(params.backward, trace.backward, d_b, dh_T_b, dc_T_b)
+    dC_T_f, dC_T_b = _by_direction("dC_T", dC_T, batched, B, H, dtype)
+    grads_f = lstm.backward(params.forward, trace.forward, d_f, dh_T_f, dC_T_f)
+    grads_b = lstm.backward(params.backward, trace.backward, d_b, dh_T_b, dC_T_b)
     return BiLSTMGrads(
         forward=grads_f,
         backward=grads_b,
         dxs=grads_f.dxs + grads_b.dxs,
         dh0=stack([grads_f.dh0, grads_b.dh0]),
-        dc0=stack([grads_f.dc0, grads_b.dc0]),
+        dC0=stack([grads_f.dC0, grads_b.dC0]),
     )

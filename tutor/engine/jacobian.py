@@ -147,7 +147,7 @@ def lstm_jacobian_norms(
 
     Args:
         params: the weights.
-        trace: ``lstm.forward(params, xs, h0, c0)`` for xs (T, D) or (T, B, D).
+        trace: ``lstm.forward(params, xs, h0, C0)`` for xs (T, D) or (T, B, D).
         norm: "spectral" (default) or "frobenius".
 
     Returns:

@@ -127,17 +127,17 @@ class LSTMStep:
 
     Attributes:
         x: ([B,] D) the input x_t.
-        h_prev, c_prev: ([B,] H) h_{t-1} and C_{t-1}.
+        h_prev, C_prev: ([B,] H) h_{t-1} and C_{t-1}.
         z_f, z_i, z_C, z_o: ([B,] H) pre-activations W_k [h_{t-1}, x_t] + b_k.
         f, i, C_tilde, o: ([B,] H) the gates and the candidate C̃_t.
-        c: ([B,] H) the cell state C_t.
-        tanh_c: ([B,] H) tanh(C_t).
+        C: ([B,] H) the cell state C_t.
+        tanh_C: ([B,] H) tanh(C_t).
         h: ([B,] H) the hidden state h_t.
     """
 
     x: np.ndarray
     h_prev: np.ndarray
-    c_prev: np.ndarray
+    C_prev: np.ndarray
     z_f: np.ndarray
     z_i: np.ndarray
     z_C: np.ndarray
@@ -146,33 +146,33 @@ class LSTMStep:
     i: np.ndarray
     C_tilde: np.ndarray
     o: np.ndarray
-    c: np.ndarray
-    tanh_c: np.ndarray
+    C: np.ndarray
+    tanh_C: np.ndarray
     h: np.ndarray
 
 
 @dataclass(eq=False)
 class LSTMStepGrads:
-    """Every gradient of one time step, for upstream gradients dh = ∂L/∂h_t and dc.
+    """Every gradient of one time step, for upstream gradients dh = ∂L/∂h_t and dC.
 
     Shapes: ([B,] H) unless stated; parameter gradients are summed over the batch.
 
     Attributes:
         do: ∂L/∂o_t = dh ⊙ tanh(C_t).
-        dc_total: ∂L/∂C_t in full = dc + dh ⊙ o_t ⊙ (1 − tanh²(C_t)).
-        df, di, dC_tilde: ∂L/∂f_t = dc_total ⊙ C_{t-1}, ∂L/∂i_t = dc_total ⊙ C̃_t,
-            ∂L/∂C̃_t = dc_total ⊙ i_t.
+        dC_total: ∂L/∂C_t in full = dC + dh ⊙ o_t ⊙ (1 − tanh²(C_t)).
+        df, di, dC_tilde: ∂L/∂f_t = dC_total ⊙ C_{t-1}, ∂L/∂i_t = dC_total ⊙ C̃_t,
+            ∂L/∂C̃_t = dC_total ⊙ i_t.
         dz_f, dz_i, dz_C, dz_o: gradients of the pre-activations: df ⊙ f(1 − f),
             di ⊙ i(1 − i), dC_tilde ⊙ (1 − C̃²), do ⊙ o(1 − o).
         dh_prev: ∂L/∂h_{t-1} = Σ_k dz_k W_k[:, :H].
-        dc_prev: ∂L/∂C_{t-1} = dc_total ⊙ f_t.
+        dC_prev: ∂L/∂C_{t-1} = dC_total ⊙ f_t.
         dx: ([B,] D) ∂L/∂x_t = Σ_k dz_k W_k[:, H:].
         dW_f, dW_i, dW_C, dW_o: (H, H + D) dz_kᵀ [h_{t-1}, x_t].
         db_f, db_i, db_C, db_o: (H,) dz_k summed over the batch.
     """
 
     do: np.ndarray
-    dc_total: np.ndarray
+    dC_total: np.ndarray
     df: np.ndarray
     di: np.ndarray
     dC_tilde: np.ndarray
@@ -181,7 +181,7 @@ class LSTMStepGrads:
     dz_C: np.ndarray
     dz_o: np.ndarray
     dh_prev: np.ndarray
-    dc_prev: np.ndarray
+    dC_prev: np.ndarray
     dx: np.ndarray
     dW_f: np.ndarray
     dW_i: np.ndarray
@@ -207,34 +207,34 @@ class LSTMTrace(TraceBase):
 
     Attributes:
         xs: (T[, B], D) the inputs.
-        h0, c0: ([B,] H) the initial states.
+        h0, C0: ([B,] H) the initial states.
         preacts: (T[, B], 4H) the gates' pre-activations z_f, z_i, z_C, z_o stacked in this
             order along the last axis.
         gates: (T[, B], 4H) f, i, C̃, o stacked the same way.
-        cs: (T[, B], H) the cell states C_t.
-        tanh_cs: (T[, B], H) tanh(C_t).
+        Cs: (T[, B], H) the cell states C_t.
+        tanh_Cs: (T[, B], H) tanh(C_t).
         hs: (T[, B], H) the hidden states h_t.
         reverse: whether time was processed backwards.
 
     Views: ``f``, ``i``, ``C_tilde``, ``o``, ``z_f``, ``z_i``, ``z_C``, ``z_o`` (T[, B], H);
-    ``h_prevs``, ``c_prevs`` (T[, B], H); ``h_T``, ``c_T`` ([B,] H), the states after the last
+    ``h_prevs``, ``C_prevs`` (T[, B], H); ``h_T``, ``C_T`` ([B,] H), the states after the last
     processed step; ``steps``, one :class:`LSTMStep` per time step; ``batched``.
     """
 
     xs: np.ndarray
     h0: np.ndarray
-    c0: np.ndarray
+    C0: np.ndarray
     preacts: np.ndarray
     gates: np.ndarray
-    cs: np.ndarray
-    tanh_cs: np.ndarray
+    Cs: np.ndarray
+    tanh_Cs: np.ndarray
     hs: np.ndarray
     reverse: bool = False
 
     @property
-    def c_T(self) -> np.ndarray:
+    def C_T(self) -> np.ndarray:
         """([B,] H) the cell state after the last processed step."""
-        return self.cs[0] if self.reverse else self.cs[-1]
+        return self.Cs[0] if self.reverse else self.Cs[-1]
 
     def _gate(self, array: np.ndarray, k: int) -> np.ndarray:
         H = self.hs.shape[-1]
@@ -281,23 +281,23 @@ class LSTMTrace(TraceBase):
         return self._gate(self.preacts, 3)
 
     @property
-    def c_prevs(self) -> np.ndarray:
+    def C_prevs(self) -> np.ndarray:
         """(T[, B], H) the C_{t-1} each step saw."""
-        return previous(self.cs, self.c0, self.reverse)
+        return previous(self.Cs, self.C0, self.reverse)
 
     @cached_property
     def steps(self) -> list[LSTMStep]:
         """Each time step's :class:`LSTMStep`, in original time order (views of the trace)."""
-        h_prevs, c_prevs = self.h_prevs, self.c_prevs
+        h_prevs, C_prevs = self.h_prevs, self.C_prevs
         z_f, z_i, z_C, z_o = self.z_f, self.z_i, self.z_C, self.z_o
         f, i, C_tilde, o = self.f, self.i, self.C_tilde, self.o
         steps = []
         for t in range(self.hs.shape[0]):
             step_t = LSTMStep(
-                x=self.xs[t], h_prev=h_prevs[t], c_prev=c_prevs[t],
+                x=self.xs[t], h_prev=h_prevs[t], C_prev=C_prevs[t],
                 z_f=z_f[t], z_i=z_i[t], z_C=z_C[t], z_o=z_o[t],
                 f=f[t], i=i[t], C_tilde=C_tilde[t], o=o[t],
-                c=self.cs[t], tanh_c=self.tanh_cs[t], h=self.hs[t],
+                C=self.Cs[t], tanh_C=self.tanh_Cs[t], h=self.hs[t],
             )  # fmt: skip
             steps.append(step_t)
         return steps
@@ -311,10 +311,10 @@ class LSTMGrads:
         dW_f, dW_i, dW_C, dW_o: (H, H + D), summed over time and batch.
         db_f, db_i, db_C, db_o: (H,).
         dxs: (T[, B], D) ∂L/∂x_t.
-        dh0, dc0: ([B,] H) ∂L/∂h0 and ∂L/∂C0.
+        dh0, dC0: ([B,] H) ∂L/∂h0 and ∂L/∂C0.
         dh_total: (T[, B], H) ∂L/∂h_t in full: the upstream gradient plus what flows back
             from later steps (the quantity that vanishes in a plain RNN).
-        dc_total: (T[, B], H) ∂L/∂C_t in full.
+        dC_total: (T[, B], H) ∂L/∂C_t in full.
         dpreacts: (T[, B], 4H) ∂L/∂z_t for the gates stacked in the order f, i, C̃, o; the
             views ``dz_f``, ``dz_i``, ``dz_C``, ``dz_o`` give one gate each.
     """
@@ -329,9 +329,9 @@ class LSTMGrads:
     db_o: np.ndarray
     dxs: np.ndarray
     dh0: np.ndarray
-    dc0: np.ndarray
+    dC0: np.ndarray
     dh_total: np.ndarray
-    dc_total: np.ndarray
+    dC_total: np.ndarray
     dpreacts: np.ndarray
 
     def _gate(self, k: int) -> np.ndarray:
@@ -431,11 +431,11 @@ def state_jacobians(params: LSTMParams, trace: LSTMTrace) -> np.ndarray:
         raise ValueError("trace: expected a trace computed with reverse=False")
     H, dtype, batched = params.hidden_size, params.dtype, trace.batched
     X, Cs, TCs, G = (
-        add_batch(a, batched) for a in (trace.xs, trace.cs, trace.tanh_cs, trace.gates)
+        add_batch(a, batched) for a in (trace.xs, trace.Cs, trace.tanh_Cs, trace.gates)
     )
     check_trace_sizes(params, X, Cs)
-    c0 = add_batch(trace.c0, batched, 0)
-    A, K = _coefficients(G, TCs, previous(Cs, c0, False), H, dtype)
+    C0 = add_batch(trace.C0, batched, 0)
+    A, K = _coefficients(G, TCs, previous(Cs, C0, False), H, dtype)
     W, _ = params.stacked()
     return drop_batch(_state_jacobians(W[:, :H], A, K, G[:, :, :H]), batched)
 
@@ -447,7 +447,7 @@ def step(
     params: LSTMParams,
     x: ArrayLike,
     h_prev: ArrayLike | None = None,
-    c_prev: ArrayLike | None = None,
+    C_prev: ArrayLike | None = None,
 ) -> LSTMStep:
     """One LSTM step, gate by gate, as the equations are written.
 
@@ -455,7 +455,7 @@ def step(
         params: the weights.
         x: (D,) one example, or (B, D) a batch.
         h_prev: (H,) or (B, H), matching x; None means zeros.
-        c_prev: (H,) or (B, H), matching x; None means zeros.
+        C_prev: (H,) or (B, H), matching x; None means zeros.
 
     Returns:
         An :class:`LSTMStep` with every intermediate, shaped like the inputs ((H,) or (B, H)).
@@ -463,7 +463,7 @@ def step(
     H, D, dtype = params.hidden_size, params.input_size, params.dtype
     x_b, batched = as_step_input("x", x, D, dtype)
     h_b = as_state("h_prev", h_prev, x_b.shape[0], H, batched, dtype)
-    c_b = as_state("c_prev", c_prev, x_b.shape[0], H, batched, dtype)
+    C_b = as_state("C_prev", C_prev, x_b.shape[0], H, batched, dtype)
 
     hx = np.concatenate([h_b, x_b], axis=1)  # [h_{t-1}, x_t]: (B, H + D)
     z_f = hx @ params.W_f.T + params.b_f
@@ -474,23 +474,23 @@ def step(
     i = sigmoid(z_i)
     C_tilde = np.tanh(z_C)
     o = sigmoid(z_o)
-    c = f * c_b + i * C_tilde
-    tanh_c = np.tanh(c)
-    h = o * tanh_c
+    C = f * C_b + i * C_tilde
+    tanh_C = np.tanh(C)
+    h = o * tanh_C
 
     def out(a: np.ndarray) -> np.ndarray:
         return drop_batch(a, batched, axis=0)
 
     return LSTMStep(
-        x=out(x_b), h_prev=out(h_b), c_prev=out(c_b),
+        x=out(x_b), h_prev=out(h_b), C_prev=out(C_b),
         z_f=out(z_f), z_i=out(z_i), z_C=out(z_C), z_o=out(z_o),
         f=out(f), i=out(i), C_tilde=out(C_tilde), o=out(o),
-        c=out(c), tanh_c=out(tanh_c), h=out(h),
+        C=out(C), tanh_C=out(tanh_C), h=out(h),
     )  # fmt: skip
 
 
 def step_backward(
-    params: LSTMParams, step: LSTMStep, dh: ArrayLike, dc: ArrayLike | None = None
+    params: LSTMParams, step: LSTMStep, dh: ArrayLike, dC: ArrayLike | None = None
 ) -> LSTMStepGrads:
     """Backpropagate through one step, gate by gate.
 
@@ -498,7 +498,7 @@ def step_backward(
         params: the weights the step used.
         step: the step's values (from :func:`step` or ``trace.steps[t]``).
         dh: ([B,] H) ∂L/∂h_t in full (upstream plus what came back from step t + 1).
-        dc: ([B,] H) ∂L/∂C_t arriving from step t + 1 through C_{t+1} = f ⊙ C_t + …;
+        dC: ([B,] H) ∂L/∂C_t arriving from step t + 1 through C_{t+1} = f ⊙ C_t + …;
             None means zeros (the last step).
 
     Returns:
@@ -509,22 +509,22 @@ def step_backward(
     batched = step.h.ndim == 2
     B = step.h.shape[0] if batched else 1
     dh_b = as_state("dh", dh, B, H, batched, dtype)
-    dc_b = as_state("dc", dc, B, H, batched, dtype)
+    dC_b = as_state("dC", dC, B, H, batched, dtype)
 
-    x, h_prev, c_prev, f, i, C_tilde, o, tanh_c = (
+    x, h_prev, C_prev, f, i, C_tilde, o, tanh_C = (
         add_batch(a, batched, 0)
-        for a in (step.x, step.h_prev, step.c_prev, step.f, step.i, step.C_tilde, step.o,
-                  step.tanh_c)
+        for a in (step.x, step.h_prev, step.C_prev, step.f, step.i, step.C_tilde, step.o,
+                  step.tanh_C)
     )  # fmt: skip
 
     # h_t = o_t ⊙ tanh(C_t)
-    do = dh_b * tanh_c
-    dc_total = dc_b + dh_b * o * tanh_grad(tanh_c)
+    do = dh_b * tanh_C
+    dC_total = dC_b + dh_b * o * tanh_grad(tanh_C)
     # C_t = f_t ⊙ C_{t-1} + i_t ⊙ C̃_t
-    df = dc_total * c_prev
-    di = dc_total * C_tilde
-    dC_tilde = dc_total * i
-    dc_prev = dc_total * f
+    df = dC_total * C_prev
+    di = dC_total * C_tilde
+    dC_tilde = dC_total * i
+    dC_prev = dC_total * f
     # through the activations
     dz_f = df * sigmoid_grad(f)
     dz_i = di * sigmoid_grad(i)
@@ -539,9 +539,9 @@ def step_backward(
         return drop_batch(a, batched, axis=0)
 
     return LSTMStepGrads(
-        do=out(do), dc_total=out(dc_total), df=out(df), di=out(di), dC_tilde=out(dC_tilde),
+        do=out(do), dC_total=out(dC_total), df=out(df), di=out(di), dC_tilde=out(dC_tilde),
         dz_f=out(dz_f), dz_i=out(dz_i), dz_C=out(dz_C), dz_o=out(dz_o),
-        dh_prev=out(dh_prev), dc_prev=out(dc_prev), dx=out(dx),
+        dh_prev=out(dh_prev), dC_prev=out(dC_prev), dx=out(dx),
         dW_f=dz_f.T @ hx, dW_i=dz_i.T @ hx, dW_C=dz_C.T @ hx, dW_o=dz_o.T @ hx,
         db_f=dz_f.sum(0), db_i=dz_i.sum(0), db_C=dz_C.sum(0), db_o=dz_o.sum(0),
     )  # fmt: skip
@@ -561,7 +561,7 @@ def forward(
     params: LSTMParams,
     xs: ArrayLike,
     h0: ArrayLike | None = None,
-    c0: ArrayLike | None = None,
+    C0: ArrayLike | None = None,
     *,
     reverse: bool = False,
 ) -> LSTMTrace:
@@ -571,18 +571,18 @@ def forward(
         params: the weights.
         xs: (T, D) one sequence, or (T, B, D) a batch (time first, as in PyTorch).
         h0: (H,) or (B, H) initial hidden state, matching xs; None means zeros.
-        c0: (H,) or (B, H) initial cell state; None means zeros.
+        C0: (H,) or (B, H) initial cell state; None means zeros.
         reverse: process time from T−1 down to 0 (the backward half of a BiLSTM); the trace
             still stores step t at index t.
 
     Returns:
-        An :class:`LSTMTrace`: hs and cs (T[, B], H), h_T and c_T ([B,] H), steps, ….
+        An :class:`LSTMTrace`: hs and Cs (T[, B], H), h_T and C_T ([B,] H), steps, ….
     """
     H, D, dtype = params.hidden_size, params.input_size, params.dtype
     X, batched = as_sequence("xs", xs, D, dtype)
     B = X.shape[1]
     h = h_init = as_state("h0", h0, B, H, batched, dtype)
-    c = c_init = as_state("c0", c0, B, H, batched, dtype)
+    C = C_init = as_state("C0", C0, B, H, batched, dtype)
     W, b = params.stacked()  # (4H, H + D), (4H,): gates f, i, C̃, o
     # One tanh call activates the four gates: σ(z) = ½ + ½·tanh(½z) on f, i, o and tanh(z) on
     # C̃, i.e. tanh(z·s)·s + m with s = ½ and m = ½ on f, i, o, s = 1 and m = 0 on C̃. The
@@ -606,10 +606,10 @@ def forward(
         g *= s
         g += m
         f, i, C_tilde, o = g[:, f_], g[:, i_], g[:, C_], g[:, o_]
-        c = np.multiply(f, c, out=Cs[t])  # C_t = f ⊙ C_{t-1} + i ⊙ C̃
-        c += i * C_tilde
-        tanh_c = np.tanh(c, out=TCs[t])
-        h = np.multiply(o, tanh_c, out=Hs[t])  # h_t = o ⊙ tanh(C_t)
+        C = np.multiply(f, C, out=Cs[t])  # C_t = f ⊙ C_{t-1} + i ⊙ C̃
+        C += i * C_tilde
+        tanh_C = np.tanh(C, out=TCs[t])
+        h = np.multiply(o, tanh_C, out=Hs[t])  # h_t = o ⊙ tanh(C_t)
     Zs /= s  # the pre-activations z_t themselves
 
     def out(steps: np.ndarray) -> np.ndarray:  # (T, B, ·) read order -> (T[, B], ·) time order
@@ -618,11 +618,11 @@ def forward(
     return LSTMTrace(
         xs=drop_batch(X, batched),
         h0=drop_batch(h_init, batched, axis=0),
-        c0=drop_batch(c_init, batched, axis=0),
+        C0=drop_batch(C_init, batched, axis=0),
         preacts=out(Zs),
         gates=out(G),
-        cs=out(Cs),
-        tanh_cs=out(TCs),
+        Cs=out(Cs),
+        tanh_Cs=out(TCs),
         hs=out(Hs),
         reverse=reverse,
     )
@@ -633,7 +633,7 @@ def backward(
     trace: LSTMTrace,
     dhs: ArrayLike | None,
     dh_T: ArrayLike | None = None,
-    dc_T: ArrayLike | None = None,
+    dC_T: ArrayLike | None = None,
 ) -> LSTMGrads:
     """Backpropagation through time, for a loss that depends on the hidden states h_t and
     on the final states.
@@ -643,7 +643,7 @@ def backward(
         trace: what :func:`forward` returned.
         dhs: (T[, B], H) ∂L/∂h_t taken directly (e.g. from an output layer); None means zeros.
         dh_T: ([B,] H) an extra gradient on the final hidden state ``trace.h_T``; None, zeros.
-        dc_T: ([B,] H) the gradient on the final cell state ``trace.c_T``; None, zeros.
+        dC_T: ([B,] H) the gradient on the final cell state ``trace.C_T``; None, zeros.
 
     Returns:
         An :class:`LSTMGrads` with every parameter, input and initial-state gradient.
@@ -652,37 +652,37 @@ def backward(
     # The trace's arrays as the forward loop read them: (T, B, ·), step 0 first.
     X, Hs, Cs, TCs, G = (
         time_major(a, reverse, batched)
-        for a in (trace.xs, trace.hs, trace.cs, trace.tanh_cs, trace.gates)
+        for a in (trace.xs, trace.hs, trace.Cs, trace.tanh_Cs, trace.gates)
     )
-    h0, c0 = add_batch(trace.h0, batched, 0), add_batch(trace.c0, batched, 0)
+    h0, C0 = add_batch(trace.h0, batched, 0), add_batch(trace.C0, batched, 0)
     T, B, _ = Hs.shape
     check_trace_sizes(params, X, Hs)
     dHs = as_upstream("dhs", dhs, (T, B, H), ("T", "B", "H"), batched, dtype)
     dHs = reading_order(dHs, reverse)
     dh_next = as_state("dh_T", dh_T, B, H, batched, dtype)
-    dc_next = as_state("dc_T", dc_T, B, H, batched, dtype)
+    dC_next = as_state("dC_T", dC_T, B, H, batched, dtype)
     W, _ = params.stacked()
     W_h = W[:, :H]  # (4H, H)
 
     # Everything that does not depend on the recursion, for all t at once:
-    C_prev = np.concatenate([c0[None], Cs[:-1]])  # the C_{t-1} each step read
-    A, dh_to_dc = _coefficients(G, TCs, C_prev, H, dtype)
-    A_c, A_o = A[:, :, :3], A[:, :, 3]  # (T, B, 3, H), (T, B, H)
+    C_prev = np.concatenate([C0[None], Cs[:-1]])  # the C_{t-1} each step read
+    A, dh_to_dC = _coefficients(G, TCs, C_prev, H, dtype)
+    A_cell, A_o = A[:, :, :3], A[:, :, 3]  # (T, B, 3, H), (T, B, H)
     f = G[:, :, :H]
 
     dZ = np.empty((T, B, 4, H), dtype)  # ∂L/∂z_t, gates f, i, C̃, o
-    dZ_c, dZ_o, dZ_flat = dZ[:, :, :3], dZ[:, :, 3], dZ.reshape(T, B, 4 * H)
+    dZ_cell, dZ_o, dZ_flat = dZ[:, :, :3], dZ[:, :, 3], dZ.reshape(T, B, 4 * H)
     dH_total = np.empty((T, B, H), dtype)
     dC_total = np.empty((T, B, H), dtype)
     # Each step writes its results straight into row t of the arrays above (out=).
     for t in reversed(range(T)):
         dh = np.add(dHs[t], dh_next, out=dH_total[t])  # ∂L/∂h_t in full
-        dc = np.multiply(dh, dh_to_dc[t], out=dC_total[t])  # ∂L/∂C_t in full: through h_t
-        dc += dc_next  # and through C_{t+1}
-        np.multiply(A_c[t], dc[:, None], out=dZ_c[t])  # dz_f, dz_i, dz_C
+        dC = np.multiply(dh, dh_to_dC[t], out=dC_total[t])  # ∂L/∂C_t in full: through h_t
+        dC += dC_next  # and through C_{t+1}
+        np.multiply(A_cell[t], dC[:, None], out=dZ_cell[t])  # dz_f, dz_i, dz_C
         np.multiply(A_o[t], dh, out=dZ_o[t])  # dz_o
         dh_next = dZ_flat[t] @ W_h  # ∂L/∂h_{t-1} = Σ_k dz_k W_k[:, :H]
-        dc_next = dc * f[t]  # ∂L/∂C_{t-1} = dC_t ⊙ f_t
+        dC_next = dC * f[t]  # ∂L/∂C_{t-1} = dC_t ⊙ f_t
 
     # The weights' gradients after the loop, in one product over all steps:
     H_prev = np.concatenate([h0[None], Hs[:-1]])  # the h_{t-1} each step read
@@ -697,8 +697,8 @@ def backward(
         db_f=db[:H], db_i=db[H:H2], db_C=db[H2:H3], db_o=db[H3:],
         dxs=out(dX),
         dh0=drop_batch(dh_next, batched, axis=0),
-        dc0=drop_batch(dc_next, batched, axis=0),
+        dC0=drop_batch(dC_next, batched, axis=0),
         dh_total=out(dH_total),
-        dc_total=out(dC_total),
+        dC_total=out(dC_total),
         dpreacts=out(dZ_flat),
     )  # fmt: skip

@@ -9,31 +9,28 @@ import numpy as np
 
 from tutor.course.markdown import render_inline
 from tutor.course.mathtext import render_latex
-from tutor.course.model import Lang
 from tutor.exercises.model import Exercise
+from tutor.i18n import Lang
 
 # Code names of givens and cells -> the document's notation (LaTeX, rendered for the terminal).
 NOTATION: dict[str, str] = {
     "x": "x_t",
     "h_prev": "h_{t-1}",
-    "c_prev": "C_{t-1}",
     "C_prev": "C_{t-1}",
     "f": "f_t",
     "i": "i_t",
     "o": "o_t",
     "C_tilde": r"\tilde{C}_t",
-    "c": "C_t",
     "C": "C_t",
     "h": "h_t",
-    "tanh_c": r"\tanh(C_t)",
+    "tanh_C": r"\tanh(C_t)",
     "z_f": "z_f",
     "z_i": "z_i",
     "z_C": "z_C",
     "z_o": "z_o",
     "dh": r"\partial L/\partial h_t",
-    "dc": r"\partial L/\partial C_t",
     "dC": r"\partial L/\partial C_t",
-    "dc_prev": r"\partial L/\partial C_{t-1}",
+    "dC_prev": r"\partial L/\partial C_{t-1}",
     "dh_prev": r"\partial L/\partial h_{t-1}",
     "do": r"\partial L/\partial o_t",
     "df": r"\partial L/\partial f_t",

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from tutor.course.model import Lang, Text
+from tutor.i18n import Lang, Text
 
 CellKind = Literal["numeric", "expression"]
 
@@ -74,10 +74,6 @@ class Exercise:
     def answers(self) -> dict[str, Any]:
         """Each cell's expected value or expression."""
         return {cell.name: cell.expected for cell in self.cells}
-
-    @property
-    def is_worksheet(self) -> bool:
-        return len(self.cells) > 1
 
     def cell(self, name: str) -> Cell:
         for cell in self.cells:

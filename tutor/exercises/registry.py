@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.exercises.model import Degenerate, Exercise, Generator
+from tutor.i18n import Text
 
 REGISTRY: dict[str, Generator] = {}
 MAX_DRAWS = 200

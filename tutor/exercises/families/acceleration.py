@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from tutor.exercises.families._common_backward import (
-    count,
+from tutor.exercises.families._build import (
+    count_cell,
     hints,
-    numeric,
-    say,
-    shown,
-    text,
-    whole_numbers,
+    numeric_cell,
+    whole_number_exercise,
+    worked_line,
 )
+from tutor.exercises.families._numbers import shown_givens
 from tutor.exercises.families.counts import LARGE, SMALL, pick
 from tutor.exercises.model import Cell, Exercise
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 BATCHES = (8, 16, 32, 64, 128)
 LENGTHS = (10, 20, 50, 100, 200)
@@ -30,7 +30,7 @@ LENGTHS = (10, 20, 50, 100, 200)
 def shape_cell(name: str, label: str, rows: int, cols: int) -> Cell:
     """A matrix shape typed as [rows, cols]; the swapped shape is the transposed mistake."""
     swapped = [cols, rows] if abs(rows - cols) > 2 else None
-    return count(name, label, np.array([rows, cols]), {"general.transposed": swapped})
+    return count_cell(name, label, np.array([rows, cols]), {"general.transposed": swapped})
 
 
 MATMUL_HINTS = hints(
@@ -58,17 +58,17 @@ def multiplications(rng: np.random.Generator, difficulty: int) -> Exercise:
     H, D = pick(rng, SMALL if difficulty == 1 else LARGE)
     per_gate, fused = H * (H + D), 4 * H * (H + D)
     steps = [
-        say("一个门 $W_k [h_{t-1}, x_t]$", "One gate $W_k [h_{t-1}, x_t]$", r"H(H + D)", f"{H}×{H + D}", str(per_gate)),
-        say("四个门，分开或融合", "Four gates, separate or fused", r"4H(H + D)", f"4×{per_gate}", str(fused)),
+        worked_line("一个门 $W_k [h_{t-1}, x_t]$", "One gate $W_k [h_{t-1}, x_t]$", r"H(H + D)", f"{H}×{H + D}", str(per_gate)),
+        worked_line("四个门，分开或融合", "Four gates, separate or fused", r"4H(H + D)", f"4×{per_gate}", str(fused)),
     ]  # fmt: skip
-    givens = shown(H=H, D=D)
+    givens = shown_givens(H=H, D=D)
     if difficulty == 1:
         cells: tuple[Cell, ...] = (
-            count("per_gate", r"$N_{\mathrm{gate}}$", per_gate),
-            count("separate", r"$N_{\mathrm{separate}}$", fused, {"general.constant-factor": per_gate}),
-            count("fused", r"$N_{\mathrm{fused}}$", fused, {"general.constant-factor": per_gate}),
+            count_cell("per_gate", r"$N_{\mathrm{gate}}$", per_gate),
+            count_cell("separate", r"$N_{\mathrm{separate}}$", fused, {"general.constant-factor": per_gate}),
+            count_cell("fused", r"$N_{\mathrm{fused}}$", fused, {"general.constant-factor": per_gate}),
         )  # fmt: skip
-        ask = text(
+        ask = Text(
             "一个样本、一个时间步：一个门的矩阵乘法要多少次乘法？四个门分开算共多少次？"
             "把四个门堆成 (4H, H + D) 的 W 一次算又要多少次？",
             "One example, one time step: how many multiplications does one gate's matrix product "
@@ -77,15 +77,15 @@ def multiplications(rng: np.random.Generator, difficulty: int) -> Exercise:
     elif difficulty == 2:
         ratio = fused / (3 * H)
         cells = (
-            count("fused", r"$N_{\mathrm{fused}}$", fused, {"general.constant-factor": per_gate}),
-            count("elementwise", r"$N_{\mathrm{elem}}$", 3 * H),
-            numeric("ratio", r"$N_{\mathrm{fused}}/N_{\mathrm{elem}}$", ratio, decimals=1),
+            count_cell("fused", r"$N_{\mathrm{fused}}$", fused, {"general.constant-factor": per_gate}),
+            count_cell("elementwise", r"$N_{\mathrm{elem}}$", 3 * H),
+            numeric_cell("ratio", r"$N_{\mathrm{fused}}/N_{\mathrm{elem}}$", ratio, decimals=1),
         )
         steps += [
-            say(r"逐元素乘积 $f_t \odot C_{t-1}$、$i_t \odot \tilde{C}_t$、$o_t \odot \tanh(C_t)$", r"Element-wise products $f_t \odot C_{t-1}$, $i_t \odot \tilde{C}_t$, $o_t \odot \tanh(C_t)$", "3H", "", str(3 * H)),
-            say("比例", "Ratio", r"4H(H + D)/(3H) = 4(H + D)/3", "", f"{ratio:.1f}"),
+            worked_line(r"逐元素乘积 $f_t \odot C_{t-1}$、$i_t \odot \tilde{C}_t$、$o_t \odot \tanh(C_t)$", r"Element-wise products $f_t \odot C_{t-1}$, $i_t \odot \tilde{C}_t$, $o_t \odot \tanh(C_t)$", "3H", "", str(3 * H)),
+            worked_line("比例", "Ratio", r"4H(H + D)/(3H) = 4(H + D)/3", "", f"{ratio:.1f}"),
         ]  # fmt: skip
-        ask = text(
+        ask = Text(
             "一个样本、一个时间步：融合的矩阵乘法要多少次乘法？三个逐元素乘积共多少次？"
             "前者是后者的多少倍（保留 1 位小数）？",
             "One example, one time step: how many multiplications in the fused matrix product, "
@@ -95,17 +95,17 @@ def multiplications(rng: np.random.Generator, difficulty: int) -> Exercise:
         B, T = (int(v) for v in (rng.choice(BATCHES), rng.choice(LENGTHS)))
         hoisted, loop = 4 * H * D * B * T, 4 * H * H * B * T
         cells = (
-            count("total", r"$N_{\mathrm{total}}$", B * T * fused, {"general.constant-factor": B * T * per_gate}),
-            count("hoisted", r"$N_{\mathrm{before}}$", hoisted, {"general.constant-factor": H * D * B * T}),
-            count("loop", r"$N_{\mathrm{loop}}$", loop, {"general.constant-factor": H * H * B * T}),
+            count_cell("total", r"$N_{\mathrm{total}}$", B * T * fused, {"general.constant-factor": B * T * per_gate}),
+            count_cell("hoisted", r"$N_{\mathrm{before}}$", hoisted, {"general.constant-factor": H * D * B * T}),
+            count_cell("loop", r"$N_{\mathrm{loop}}$", loop, {"general.constant-factor": H * H * B * T}),
         )  # fmt: skip
         steps += [
-            say("整个批、整个序列", "The whole batch and sequence", "4BTH(H + D)", f"4×{B}×{T}×{per_gate}", str(B * T * fused)),
-            say("循环之前一次算完的输入部分", "The input half, before the loop", "4BTHD", f"4×{B}×{T}×{H}×{D}", str(hoisted)),
-            say("留在循环里的递归部分", "The recurrent half, left in the loop", "4BTH^2", f"4×{B}×{T}×{H}²", str(loop)),
+            worked_line("整个批、整个序列", "The whole batch and sequence", "4BTH(H + D)", f"4×{B}×{T}×{per_gate}", str(B * T * fused)),
+            worked_line("循环之前一次算完的输入部分", "The input half, before the loop", "4BTHD", f"4×{B}×{T}×{H}×{D}", str(hoisted)),
+            worked_line("留在循环里的递归部分", "The recurrent half, left in the loop", "4BTH^2", f"4×{B}×{T}×{H}²", str(loop)),
         ]  # fmt: skip
-        givens = shown(H=H, D=D, B=B, T=T)
-        ask = text(
+        givens = shown_givens(H=H, D=D, B=B, T=T)
+        ask = Text(
             "批大小 B、序列长度 T 的整个前向：门的矩阵乘法共多少次乘法？把输入部分 $W_{kx} x_t$ "
             "提到循环之前后，循环前算多少次、循环里还剩多少次？",
             "The whole forward pass over a batch of B sequences of length T: how many "
@@ -113,7 +113,7 @@ def multiplications(rng: np.random.Generator, difficulty: int) -> Exercise:
             "$W_{kx} x_t$ hoisted out of the loop, how many are done before the loop and how "
             "many stay inside it?",
         )
-    return whole_numbers(
+    return whole_number_exercise(
         f"LSTM，输入大小 D，隐藏大小 H。{ask.zh}",
         f"An LSTM with input size D and hidden size H. {ask.en}",
         givens,
@@ -134,32 +134,32 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
     hoisted input projection over all T steps at 2; the lesson's column layout at 3."""
     H, D = pick(rng, LARGE)
     B = int(rng.choice([b for b in BATCHES if b not in (H, D)]))
-    givens = shown(H=H, D=D, B=B)
+    givens = shown_givens(H=H, D=D, B=B)
     if difficulty == 1:
         cells = (
             shape_cell("inputs", r"$[H_{t-1}, X_t]$", B, H + D),
             shape_cell("weights", "$W$", 4 * H, H + D),
             shape_cell("gates", r"$Z_t = [H_{t-1}, X_t] W^\top + b$", B, 4 * H),
         )
-        ask = text(
+        ask = Text(
             "批中每个样本占一行：写出 $[H_{t-1}, X_t]$、融合权重 W 和 $Z_t$ 的形状。",
             "One row per example of the batch: give the shapes of $[H_{t-1}, X_t]$, of the fused "
             "weights W and of $Z_t$.",
         )
         steps = [
-            say("每个样本一行", "One row per example", r"[H_{t-1}, X_t]", "", f"({B}, {H + D})"),
-            say("四个门堆叠", "Four gates stacked", "W", "", f"({4 * H}, {H + D})"),
-            say("一次乘法得到四个门", "One product gives all four gates", r"(B, H + D)(H + D, 4H)", "", f"({B}, {4 * H})"),
+            worked_line("每个样本一行", "One row per example", r"[H_{t-1}, X_t]", "", f"({B}, {H + D})"),
+            worked_line("四个门堆叠", "Four gates stacked", "W", "", f"({4 * H}, {H + D})"),
+            worked_line("一次乘法得到四个门", "One product gives all four gates", r"(B, H + D)(H + D, 4H)", "", f"({B}, {4 * H})"),
         ]  # fmt: skip
     elif difficulty == 2:
         T = int(rng.choice([t for t in LENGTHS if t not in (H, D)]))
-        givens = shown(H=H, D=D, B=B, T=T)
+        givens = shown_givens(H=H, D=D, B=B, T=T)
         cells = (
             shape_cell("inputs", "$X$", T * B, D),
             shape_cell("projection", r"$X W_x^\top$", T * B, 4 * H),
             shape_cell("recurrent", r"$H_{t-1} W_h^\top$", B, 4 * H),
         )
-        ask = text(
+        ask = Text(
             "把所有时间步的输入一次投影：T 个 (B, D) 的输入排成一个矩阵 X，乘 $W_x^\\top$"
             "（$W_x$ 是 W 作用于 x 的列，(4H, D)）。写出 X、$X W_x^\\top$ 以及循环里每一步 "
             "$H_{t-1} W_h^\\top$ 的形状。",
@@ -168,17 +168,17 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
             "the shapes of X, of $X W_x^\\top$ and of each step's $H_{t-1} W_h^\\top$ in the loop.",
         )
         steps = [
-            say("T·B 行", "T·B rows", "X", "", f"({T * B}, {D})"),
-            say("一次大乘法", "One large product", r"(TB, D)(D, 4H)", "", f"({T * B}, {4 * H})"),
-            say("循环里只剩递归部分", "Only the recurrent half stays in the loop", r"(B, H)(H, 4H)", "", f"({B}, {4 * H})"),
+            worked_line("T·B 行", "T·B rows", "X", "", f"({T * B}, {D})"),
+            worked_line("一次大乘法", "One large product", r"(TB, D)(D, 4H)", "", f"({T * B}, {4 * H})"),
+            worked_line("循环里只剩递归部分", "Only the recurrent half stays in the loop", r"(B, H)(H, 4H)", "", f"({B}, {4 * H})"),
         ]  # fmt: skip
     else:
         cells = (
             shape_cell("inputs", r"$[h_{t-1}, x_t]$ (B)", H + D, B),
             shape_cell("gates", r"$W [h_{t-1}, x_t] + b$ (B)", 4 * H, B),
-            count("mults", r"$N_{\mathrm{batch}}$", 4 * B * H * (H + D), {"general.constant-factor": 4 * H * (H + D)}),
+            count_cell("mults", r"$N_{\mathrm{batch}}$", 4 * B * H * (H + D), {"general.constant-factor": 4 * H * (H + D)}),
         )  # fmt: skip
-        ask = text(
+        ask = Text(
             "课文的写法：把 B 个样本的 $[h_{t-1}, x_t]$ 作为列并排。写出这个输入矩阵和 "
             "$W [h_{t-1}, x_t] + b$ 的形状，以及这一步整个批的乘法次数。",
             "The lesson's layout: the B examples' $[h_{t-1}, x_t]$ side by side as columns. Give "
@@ -186,11 +186,11 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
             "multiplications of this step for the whole batch.",
         )
         steps = [
-            say("每个样本一列", "One column per example", r"[h_{t-1}, x_t]", "", f"({H + D}, {B})"),
-            say("左乘 W", "W on the left", r"(4H, H + D)(H + D, B)", "", f"({4 * H}, {B})"),
-            say("乘法次数", "Multiplications", "4H(H + D) B", f"4×{H}×{H + D}×{B}", str(4 * B * H * (H + D))),
+            worked_line("每个样本一列", "One column per example", r"[h_{t-1}, x_t]", "", f"({H + D}, {B})"),
+            worked_line("左乘 W", "W on the left", r"(4H, H + D)(H + D, B)", "", f"({4 * H}, {B})"),
+            worked_line("乘法次数", "Multiplications", "4H(H + D) B", f"4×{H}×{H + D}×{B}", str(4 * B * H * (H + D))),
         ]  # fmt: skip
-    return whole_numbers(
+    return whole_number_exercise(
         f"批大小 B 的 LSTM 一步（输入大小 D，隐藏大小 H，四个门融合成一个 (4H, H + D) 的 W，"
         f"h 在前）。形状写成 [行数, 列数]。{ask.zh}",
         "One LSTM step for a batch of B examples (input size D, hidden size H, the four gates "
@@ -225,27 +225,27 @@ def sequential_steps(rng: np.random.Generator, difficulty: int) -> Exercise:
     T, B = int(rng.choice(LENGTHS)), int(rng.choice(BATCHES))
     if difficulty == 1:
         cells: tuple[Cell, ...] = (
-            count("one", "$S_1$", T),
-            count("batch", "$S_B$", T, {"general.constant-factor": B * T}),
+            count_cell("one", "$S_1$", T),
+            count_cell("batch", "$S_B$", T, {"general.constant-factor": B * T}),
         )
-        givens = shown(T=T, B=B)
-        ask = text(
+        givens = shown_givens(T=T, B=B)
+        ask = Text(
             "一条长度 T 的序列至少要依次算多少步（$S_1$）？一次处理 B 条这样的序列（批处理）呢（$S_B$）？",
             "How many steps must run one after another for one sequence of length T ($S_1$), and "
             "for a batch of B such sequences processed together ($S_B$)?",
         )
         steps = [
-            say("每一步都要上一步的输出", "Each step needs the previous one's output", r"h_t = \mathrm{LSTM}(x_t, h_{t-1}, C_{t-1})", "", str(T)),
-            say("批中的样本互不依赖，同时计算", "The examples of a batch are independent: computed together", "S_B = T", "", str(T)),
+            worked_line("每一步都要上一步的输出", "Each step needs the previous one's output", r"h_t = \mathrm{LSTM}(x_t, h_{t-1}, C_{t-1})", "", str(T)),
+            worked_line("批中的样本互不依赖，同时计算", "The examples of a batch are independent: computed together", "S_B = T", "", str(T)),
         ]  # fmt: skip
     elif difficulty == 2:
         L = int(rng.integers(2, 5))
         cells = (
-            count("layer_by_layer", "$S$", L * T, {"general.constant-factor": T}),
-            count("wavefront", r"$S_{\mathrm{wave}}$", T + L - 1),
+            count_cell("layer_by_layer", "$S$", L * T, {"general.constant-factor": T}),
+            count_cell("wavefront", r"$S_{\mathrm{wave}}$", T + L - 1),
         )
-        givens = shown(T=T, L=L)
-        ask = text(
+        givens = shown_givens(T=T, L=L)
+        ask = Text(
             "L 层堆叠的 LSTM，长度 T 的序列。一层算完再算下一层，共要依次算多少个（层，时间步）"
             "单元格（S）？若第 l 层算第 t 步时第 l+1 层同时算第 t-1 步（波前），最少要多少轮"
             "（$S_{\\mathrm{wave}}$）？",
@@ -255,22 +255,22 @@ def sequential_steps(rng: np.random.Generator, difficulty: int) -> Exercise:
             "($S_{\\mathrm{wave}}$)?",
         )
         steps = [
-            say("逐层", "Layer by layer", "L T", f"{L}×{T}", str(L * T)),
-            say("波前：第 L 层从第 L 轮开始", "Wavefront: layer L starts in round L", "T + L - 1", f"{T} + {L} - 1", str(T + L - 1)),
+            worked_line("逐层", "Layer by layer", "L T", f"{L}×{T}", str(L * T)),
+            worked_line("波前：第 L 层从第 L 轮开始", "Wavefront: layer L starts in round L", "T + L - 1", f"{T} + {L} - 1", str(T + L - 1)),
         ]  # fmt: skip
     else:
         H, D = pick(rng, LARGE)
         cells = (
-            count("bilstm", "$S$", T, {"general.constant-factor": 2 * T}),
-            count(
+            count_cell("bilstm", "$S$", T, {"general.constant-factor": 2 * T}),
+            count_cell(
                 "critical",
                 r"$N_{\mathrm{loop}}$",
                 4 * H * H,
                 {"general.constant-factor": 4 * H * (H + D)},
             ),
         )
-        givens = shown(T=T, H=H, D=D)
-        ask = text(
+        givens = shown_givens(T=T, H=H, D=D)
+        ask = Text(
             "双向 LSTM 的两个方向可以同时算：长度 T 的序列要依次算多少步（S）？"
             "把输入部分提到循环之前后，每一步留在顺序路径上的是递归乘法 $W_h h_{t-1}$："
             "一个样本每一步多少次乘法？",
@@ -280,10 +280,10 @@ def sequential_steps(rng: np.random.Generator, difficulty: int) -> Exercise:
             "how many multiplications per step for one example?",
         )
         steps = [
-            say("两个方向互不依赖", "The directions do not depend on each other", "S = T", "", str(T)),
-            say("每一步：(4H, H) 乘长度 H 的向量", "Each step: (4H, H) times a length-H vector", "4H^2", f"4×{H}²", str(4 * H * H)),
+            worked_line("两个方向互不依赖", "The directions do not depend on each other", "S = T", "", str(T)),
+            worked_line("每一步：(4H, H) 乘长度 H 的向量", "Each step: (4H, H) times a length-H vector", "4H^2", f"4×{H}²", str(4 * H * H)),
         ]  # fmt: skip
-    return whole_numbers(
+    return whole_number_exercise(
         f"$h_t$ 依赖 $h_{{t-1}}$，所以 LSTM 的时间步只能一个接一个地算。{ask.zh}",
         f"$h_t$ depends on $h_{{t-1}}$, so an LSTM's time steps run one after another. {ask.en}",
         givens,

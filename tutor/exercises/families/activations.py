@@ -12,20 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine.activations import sigmoid, sigmoid_grad, tanh, tanh_grad
-from tutor.exercises.families._draw import (
-    ANSWER,
-    GIVEN,
-    between,
-    fmt,
-    plain,
-    screen,
-    signed,
-    to_decimals,
-)
-from tutor.exercises.model import Cell, Exercise, Step
+from tutor.exercises.families._build import numeric_cell, to_decimals
+from tutor.exercises.families._draw import GIVEN_DECIMALS, between, signed
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, typed
+from tutor.exercises.model import Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -71,18 +64,18 @@ def value_and_slope(curve: Curve) -> Callable[[np.random.Generator, int], Exerci
     def build(rng: np.random.Generator, difficulty: int) -> Exercise:
         z = inputs(rng, difficulty, curve)
         y = curve.value(z)
-        slope = plain(curve.slope(y))
+        slope = curve.slope(y)
 
         def recompute(v: Mapping[str, Any]) -> Any:
-            return plain(curve.slope(np.asarray(v[curve.name], dtype=float)))
+            return curve.slope(np.asarray(v[curve.name], dtype=float))
 
-        wrong = {curve.mistake: plain(curve.wrong_slope(y))}
+        wrong = {curve.mistake: curve.wrong_slope(y)}
         cells = (
-            Cell(curve.name, f"${curve.latex}(z)$", expected=plain(y), decimals=ANSWER),
-            Cell(f"d{curve.name}", f"${curve.latex}'(z)$", expected=slope, decimals=ANSWER,
-                 mistakes=screen(slope, wrong, ANSWER), depends=(curve.name,), recompute=recompute),
+            numeric_cell(curve.name, f"${curve.latex}(z)$", y),
+            numeric_cell(f"d{curve.name}", f"${curve.latex}'(z)$", slope, mistakes=wrong,
+                         depends=(curve.name,), recompute=recompute),
         )  # fmt: skip
-        places = to_decimals(ANSWER)
+        places = to_decimals(ANSWER_DECIMALS)
         each = Text("（逐个元素）", " (entry by entry)") if difficulty > 1 else Text("", "")
         prompt = Text(
             f"求 ${curve.latex}(z)$ 和它的导数 ${curve.latex}'(z)${each.zh}，{places.zh}。",
@@ -97,11 +90,11 @@ def value_and_slope(curve: Curve) -> Callable[[np.random.Generator, int], Exerci
                  f"The slope is at most {curve.bound} (at $z = 0$) and shrinks as $|z|$ grows."),
         )  # fmt: skip
         solution = (
-            Step(Text(f"${curve.latex}(z)$", f"${curve.latex}(z)$"), fmt(plain(y))),
+            Step(Text(f"${curve.latex}(z)$", f"${curve.latex}(z)$"), typed(y)),
             Step(Text(f"${curve.latex}'(z) = {curve.slope_latex}$", f"${curve.latex}'(z) = {curve.slope_latex}$"),
-                 fmt(slope)),
+                 typed(slope)),
         )  # fmt: skip
-        return Exercise(prompt, {"z": z}, cells, hints, solution, given_decimals=GIVEN)
+        return Exercise(prompt, {"z": z}, cells, hints, solution, given_decimals=GIVEN_DECIMALS)
 
     return build
 
@@ -124,7 +117,7 @@ def interval(
     an interval of x above (w < 0 at difficulty 3: the ends swap, and 0 may lie inside)."""
     if difficulty == 1:
         near = signed(rng, 2.0, low=0.2)  # the end nearer 0; the interval stays on its side
-        far = round(near + np.sign(near) * between(rng, 0.5, 2.0), GIVEN)
+        far = round(near + np.sign(near) * between(rng, 0.5, 2.0), GIVEN_DECIMALS)
         lo, hi = sorted((near, far))
         givens = {"z_{min}": lo, "z_{max}": hi}
         return (
@@ -138,7 +131,7 @@ def interval(
     w = between(rng, 0.5, 2.0, decimals=1) * (-1.0 if difficulty == 3 else 1.0)
     b = signed(rng, 2.0, decimals=1)
     x_lo = signed(rng, 1.0)
-    x_hi = round(x_lo + between(rng, 0.3, 1.5), GIVEN)
+    x_hi = round(x_lo + between(rng, 0.3, 1.5), GIVEN_DECIMALS)
     ends = sorted((w * x_lo + b, w * x_hi + b))
     givens = {"w": w, "b": b, "x_{min}": x_lo, "x_{max}": x_hi}
     text = Text(
@@ -161,13 +154,12 @@ def value_range(rng: np.random.Generator, difficulty: int) -> Exercise:
     ds, dt = float(sigmoid_grad(sigmoid(nearest))), float(tanh_grad(tanh(nearest)))
     dt_mistakes = {} if nearest == 0 else {"lstm.tanh-derivative": float(1 - tanh(nearest))}
     cells = (
-        Cell("s_range", "$[\\sigma_{\\min}, \\sigma_{\\max}]$", expected=s_range, decimals=ANSWER),
-        Cell("ds_max", "$\\max \\sigma'(z)$", expected=ds, decimals=ANSWER,
-             mistakes=screen(ds, {"lstm.sigmoid-derivative": float(sigmoid(nearest))}, ANSWER)),
-        Cell("dt_max", "$\\max \\tanh'(z)$", expected=dt, decimals=ANSWER,
-             mistakes=screen(dt, dt_mistakes, ANSWER)),
+        numeric_cell("s_range", "$[\\sigma_{\\min}, \\sigma_{\\max}]$", s_range),
+        numeric_cell("ds_max", "$\\max \\sigma'(z)$", ds,
+                     mistakes={"lstm.sigmoid-derivative": float(sigmoid(nearest))}),
+        numeric_cell("dt_max", "$\\max \\tanh'(z)$", dt, mistakes=dt_mistakes),
     )  # fmt: skip
-    places = to_decimals(ANSWER)
+    places = to_decimals(ANSWER_DECIMALS)
     prompt = Text(
         f"{described.zh}。求 $\\sigma(z)$ 的取值范围 $[\\sigma_{{\\min}}, \\sigma_{{\\max}}]$，"
         f"以及这段上的最大斜率 $\\max \\sigma'(z)$ 和 $\\max \\tanh'(z)$，{places.zh}。",
@@ -184,10 +176,10 @@ def value_range(rng: np.random.Generator, difficulty: int) -> Exercise:
              "Both slopes peak at $z = 0$ and fall away from it: use the point of the interval nearest 0."),
     )  # fmt: skip
     solution = (
-        Step(Text("$z$ 的范围", "the range of $z$"), fmt([lo, hi])),
-        Step(Text("两端的 σ 值", "σ at the two ends"), fmt(s_range)),
-        Step(Text("区间中离 0 最近的点", "the point nearest 0"), fmt(nearest)),
-        Step(Text("$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$ 在该点", "$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$ there"), fmt(ds)),
-        Step(Text("$\\tanh'(z) = 1 - \\tanh^2(z)$ 在该点", "$\\tanh'(z) = 1 - \\tanh^2(z)$ there"), fmt(dt)),
+        Step(Text("$z$ 的范围", "the range of $z$"), typed([lo, hi])),
+        Step(Text("两端的 σ 值", "σ at the two ends"), typed(s_range)),
+        Step(Text("区间中离 0 最近的点", "the point nearest 0"), typed(nearest)),
+        Step(Text("$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$ 在该点", "$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$ there"), typed(ds)),
+        Step(Text("$\\tanh'(z) = 1 - \\tanh^2(z)$ 在该点", "$\\tanh'(z) = 1 - \\tanh^2(z)$ there"), typed(dt)),
     )  # fmt: skip
-    return Exercise(prompt, givens, cells, hints, solution, given_decimals=GIVEN)
+    return Exercise(prompt, givens, cells, hints, solution, given_decimals=GIVEN_DECIMALS)

@@ -8,25 +8,21 @@ from typing import Any
 import numpy as np
 
 from tutor.engine import bilstm, lstm
-from tutor.exercises.families._common_backward import (
-    ANSWER,
-    as_array,
-    count,
-    fmt,
+from tutor.exercises.families._build import (
+    count_cell,
     hints,
-    numeric,
-    prompt,
-    say,
-    shown,
-    whole_numbers,
+    numeric_cell,
+    prompt_with_precision,
+    whole_number_exercise,
+    worked_line,
 )
-from tutor.exercises.families._draw import reject_if, signed
+from tutor.exercises.families._draw import reject_if, reject_saturated, signed
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, as_array, shown_givens, typed
 from tutor.exercises.families.counts import parameters
 from tutor.exercises.model import Exercise, Step
 from tutor.exercises.registry import register
 
 DIM = r"\operatorname{dim}"
-SATURATED = 4.0  # |z| beyond this: a gate stuck near 0 or 1 teaches nothing
 MERGE_TEXT = {
     "concat": (r"h_t = [h_t^f; h_t^b]", "拼接", "concatenation"),
     "sum": (r"h_t = h_t^f + h_t^b", "求和", "sum"),
@@ -50,17 +46,17 @@ def _direction_steps(
         k, prev = t + 1, (t + 2 if trace.reverse else t)
         z = rf"z = {W} [h_{{{prev}}}^{arrow}, x_{{{k}}}] + {b}"
         lines += [
-            say(f"{zh}，t = {k}", f"{en}, t = {k}", z, "", fmt(trace.preacts[t])),
-            say(
-                "门", "gates", r"f, i, \tilde{C}, o", "", fmt(trace.gates[t]),
+            worked_line(f"{zh}，t = {k}", f"{en}, t = {k}", z, "", typed(trace.preacts[t])),
+            worked_line(
+                "门", "gates", r"f, i, \tilde{C}, o", "", typed(trace.gates[t]),
             ),
-            say(
+            worked_line(
                 "记忆", "cell", rf"C_{{{k}}}^{arrow} = f \odot C_{{{prev}}}^{arrow} + i \odot \tilde{{C}}",
-                "", fmt(trace.cs[t]),
+                "", typed(trace.Cs[t]),
             ),
-            say(
+            worked_line(
                 "输出", "output", rf"h_{{{k}}}^{arrow} = o \odot \tanh(C_{{{k}}}^{arrow})", "",
-                fmt(trace.hs[t]),
+                typed(trace.hs[t]),
             ),
         ]  # fmt: skip
     return lines
@@ -91,7 +87,7 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
     mode = ("concat", "sum", "mean")[int(rng.integers(3))]
     trace = bilstm.forward(params, xs, merge=mode)
     fwd, bwd = trace.forward, trace.backward
-    reject_if(np.max(np.abs(fwd.preacts)) > SATURATED or np.max(np.abs(bwd.preacts)) > SATURATED)
+    reject_saturated(fwd.preacts, bwd.preacts)
     reject_if(np.min(np.abs(np.concatenate([fwd.hs, bwd.hs]))) < 0.01)
     t = int(rng.integers(T))
     merged = trace.hs[t]
@@ -104,15 +100,15 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
     other = {"sum": "mean", "mean": "sum"}.get(mode)
     formula, mode_zh, mode_en = MERGE_TEXT[mode]
     cells = (
-        numeric("hf", r"$[h_1^f, \ldots, h_T^f]$", fwd.hs),
-        numeric(
+        numeric_cell("hf", r"$[h_1^f, \ldots, h_T^f]$", fwd.hs),
+        numeric_cell(
             "hb",
             r"$[h_1^b, \ldots, h_T^b]$",
             bwd.hs,
             # listed in the order the backward LSTM computes them: h_T^b first
             mistakes={"bilstm.backward-reversed": bwd.hs[::-1]},
         ),
-        numeric(
+        numeric_cell(
             "merged",
             f"$h_{t + 1}$",
             merged,
@@ -127,7 +123,7 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
             depends=("hf", "hb"),
             recompute=merged_from,
         ),
-        count(
+        count_cell(
             "size",
             f"${DIM}(h_{t + 1})$",
             width,
@@ -138,13 +134,13 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
     solution = (
         *_direction_steps(fwd, "f", "前向", "Forward", "W^f", "b^f"),
         *_direction_steps(bwd, "b", "反向", "Backward", "W^b", "b^b"),
-        say(f"按{mode_zh}合并", f"Merge by {mode_en}", formula.replace("_t", f"_{t + 1}"), "", fmt(merged)),
-        say("大小", "Size", f"{DIM}(h_{t + 1})", "", str(width)),
+        worked_line(f"按{mode_zh}合并", f"Merge by {mode_en}", formula.replace("_t", f"_{t + 1}"), "", typed(merged)),
+        worked_line("大小", "Size", f"{DIM}(h_{t + 1})", "", str(width)),
     )  # fmt: skip
     W_f, b_f = _stacked(directions[0])
     W_b, b_b = _stacked(directions[1])
     return Exercise(
-        prompt=prompt(
+        prompt=prompt_with_precision(
             f"一个双向 LSTM（每个方向 H = {H}）读序列 $x_1, \\ldots, x_{T}$，初始状态都是 0。"
             "$W^f$、$b^f$ 是前向 LSTM 的权重，$W^b$、$b^b$ 是反向 LSTM 的，四个门按 f、i、"
             r"$\tilde{C}$、o 的顺序上下堆叠，作用于 $[h, x_t]$（h 在前）。"
@@ -156,9 +152,9 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
             f"$[h, x_t]$ (h first). Find every hidden state of both directions (in the order "
             f"t = 1…{T}{', one row per step' if H > 1 else ''}), the merged output $h_{t + 1}$ "
             f"by {mode_en} (${formula}$), and its size.",
-            ANSWER,
+            ANSWER_DECIMALS,
         ),
-        givens=shown(xs=xs, W_fwd=W_f, b_fwd=b_f, W_bwd=W_b, b_bwd=b_b),
+        givens=shown_givens(xs=xs, W_fwd=W_f, b_fwd=b_f, W_bwd=W_b, b_bwd=b_b),
         cells=cells,
         hints=hints(
             (
@@ -195,8 +191,8 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
     biases = 2 if difficulty == 3 else 1
     layer = 2 * parameters("lstm", H, D, biases)
     cells = [
-        count("width", f"${DIM}(h_t)$", 2 * H, {"general.constant-factor": H}),
-        count(
+        count_cell("width", f"${DIM}(h_t)$", 2 * H, {"general.constant-factor": H}),
+        count_cell(
             "params",
             "$N$",
             layer,
@@ -208,8 +204,8 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
         ),
     ]
     steps = [
-        say("拼接两个方向", "Both directions concatenated", rf"{DIM}(h_t) = 2H", "", str(2 * H)),
-        say(
+        worked_line("拼接两个方向", "Both directions concatenated", rf"{DIM}(h_t) = 2H", "", str(2 * H)),
+        worked_line(
             "两个独立的 LSTM", "Two independent LSTMs",
             rf"2 \cdot 4(H(H + D) + {'2H' if biases == 2 else 'H'})",
             f"2×4×({H}×({H} + {D}) + {biases * H})", str(layer),
@@ -229,7 +225,7 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
         )
         directions = 2 if difficulty == 3 else 1
         cells.append(
-            count(
+            count_cell(
                 "next",
                 "$N^{(2)}$",
                 upper,
@@ -245,7 +241,7 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
             )
         )
         steps.append(
-            say(
+            worked_line(
                 f"{name}的输入大小是 2H", f"The input of {name_en} has size 2H",
                 rf"D^{{(2)}} = 2H = {2 * H}", "", str(upper),
             )
@@ -258,13 +254,13 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
     )
     extra_zh = f"以及{name}的参数量 $N^{{(2)}}$" if name else ""
     extra_en = f", and the parameters $N^{{(2)}}$ of {name_en}" if name else ""
-    return whole_numbers(
+    return whole_number_exercise(
         f"一个双向 LSTM 层，输入大小 D，每个方向隐藏大小 H，输出按拼接合并。{torch_zh}"
         f"求每一步输出 $h_t$ 的大小、这一层的参数量 N{extra_zh}。",
         f"A bidirectional LSTM layer with input size D and hidden size H per direction, "
         f"outputs merged by concatenation; {torch_en}. Find the size of each output $h_t$, "
         f"the layer's number of parameters N{extra_en}.",
-        shown(H=H, D=D),
+        shown_givens(H=H, D=D),
         cells,
         hints(
             (

@@ -13,34 +13,17 @@ import numpy as np
 
 from tutor.engine import lstm
 from tutor.engine.activations import sigmoid_grad
-from tutor.exercises.families._common_backward import (
-    as_array,
-    fmt,
+from tutor.exercises.families._build import (
     hints,
-    numeric,
-    prompt,
-    say,
-    shown,
+    numeric_cell,
+    prompt_with_precision,
+    worked_line,
 )
 from tutor.exercises.families._draw import between, signed, sizes
+from tutor.exercises.families._lstm import params_with_preacts, preacts_of_gates
+from tutor.exercises.families._numbers import as_array, shown_givens, typed
 from tutor.exercises.model import Degenerate, Exercise
 from tutor.exercises.registry import register
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    return np.log(p / (1.0 - p))
-
-
-def gate_params(
-    f: np.ndarray, i: np.ndarray, C_tilde: np.ndarray, o: np.ndarray, input_size: int
-) -> lstm.LSTMParams:
-    """Zero weights and the biases that make the gates exactly the given values."""
-    H = f.shape[0]
-    zeros = np.zeros((H, H + input_size))
-    return lstm.LSTMParams(
-        W_f=zeros, W_i=zeros, W_C=zeros, W_o=zeros,
-        b_f=_logit(f), b_i=_logit(i), b_C=np.arctanh(C_tilde), b_o=_logit(o),
-    )  # fmt: skip
 
 
 @register("bptt.step", "backpropagation", "一步 BPTT（数值）", "One BPTT step, numeric")
@@ -53,16 +36,16 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     dh, dC_next = signed(rng, 1.0, H, low=0.1), signed(rng, 1.0, H, low=0.1)
     row = int(rng.integers(H))
 
-    params = gate_params(f, i, C_tilde, o, D)
+    params = params_with_preacts(*preacts_of_gates(f, i, C_tilde, o), D)
     st = lstm.step(params, x, h_prev, C_prev)
     g = lstm.step_backward(params, st, dh, dC_next)
-    if np.min(np.abs(g.dz_f)) < 0.005 or np.min(np.abs(g.dc_total)) < 0.05:
+    if np.min(np.abs(g.dz_f)) < 0.005 or np.min(np.abs(g.dC_total)) < 0.05:
         raise Degenerate("gradients too small to teach anything")
     hx = np.concatenate([h_prev, x])
-    through_h = lstm.step_backward(params, st, dh, None).dc_total  # without the cell path
+    through_h = lstm.step_backward(params, st, dh, None).dC_total  # without the cell path
 
     def from_dC(values: Mapping[str, Any]) -> lstm.LSTMStepGrads:
-        # the learner's dC_t as the whole cell gradient: dh = 0, dc = their value
+        # the learner's dC_t as the whole cell gradient: dh = 0, dC = their value
         return lstm.step_backward(params, st, np.zeros(H), as_array(values["dC"], (H,)))
 
     def dz_f_from(values: Mapping[str, Any]) -> np.ndarray:
@@ -75,32 +58,32 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     # the cells that only multiply dC_t by one factor: (engine field, label, mistakes)
     from_dC_cells = (
         (
-            "dc_prev",
+            "dC_prev",
             "$dC_{t-1}$",
             {
-                "lstm.dc-prev-missing-forget": g.dc_total,
+                "lstm.dc-prev-missing-forget": g.dC_total,
                 "lstm.dc-missing-output-term": dC_next * f,
             },
         ),
-        ("df", "$df_t$", {"lstm.c-current-for-prev": g.dc_total * st.c}),
-        ("di", "$di_t$", {"lstm.forget-input-swapped": g.dc_total * C_prev}),
-        ("dC_tilde", r"$d\tilde{C}_t$", {"lstm.forget-input-swapped": g.dc_total * f}),
+        ("df", "$df_t$", {"lstm.c-current-for-prev": g.dC_total * st.C}),
+        ("di", "$di_t$", {"lstm.forget-input-swapped": g.dC_total * C_prev}),
+        ("dC_tilde", r"$d\tilde{C}_t$", {"lstm.forget-input-swapped": g.dC_total * f}),
     )
     cells = (
-        numeric("do", "$do_t$", g.do, mistakes={"lstm.h-missing-tanh": dh * st.c}),
-        numeric(
+        numeric_cell("do", "$do_t$", g.do, mistakes={"lstm.h-missing-tanh": dh * st.C}),
+        numeric_cell(
             "dC",
             "$dC_t$",
-            g.dc_total,
+            g.dC_total,
             mistakes={
                 "lstm.dc-missing-output-term": dC_next,
                 "lstm.dc-missing-next": through_h,
-                "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_c),
-                "lstm.dh-dc-missing-output-gate": dC_next + dh * (1 - st.tanh_c**2),
+                "lstm.tanh-derivative": dC_next + dh * o * (1 - st.tanh_C),
+                "lstm.dh-dc-missing-output-gate": dC_next + dh * (1 - st.tanh_C**2),
             },
         ),
         *(
-            numeric(
+            numeric_cell(
                 name,
                 label,
                 getattr(g, name),
@@ -110,7 +93,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             )
             for name, label, mistakes in from_dC_cells
         ),
-        numeric(
+        numeric_cell(
             "dz_f",
             "$dz_f$",
             g.dz_f,
@@ -118,7 +101,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             depends=("df",),
             recompute=dz_f_from,
         ),
-        numeric(
+        numeric_cell(
             "dW_f_row",
             w_label,
             g.dW_f[row],
@@ -129,86 +112,86 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     )
 
     def v(a: np.ndarray) -> str:
-        return fmt(a, 2)
+        return typed(a, 2)
 
-    dc, dz_j = fmt(g.dc_total), fmt(g.dz_f[row])
+    dC, dz_j = typed(g.dC_total), typed(g.dz_f[row])
     solution = (
-        say(
+        worked_line(
             "先重算前向",
             "Recompute the forward pass",
             r"C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t",
             f"{v(f)} ⊙ {v(C_prev)} + {v(i)} ⊙ {v(C_tilde)}",
-            fmt(st.c),
+            typed(st.C),
         ),
-        say("于是", "so", r"\tanh(C_t)", "", fmt(st.tanh_c)),
-        say(
+        worked_line("于是", "so", r"\tanh(C_t)", "", typed(st.tanh_C)),
+        worked_line(
             "输出门",
             "Output gate",
             r"do_t = dh_t \odot \tanh(C_t)",
-            f"{v(dh)} ⊙ {fmt(st.tanh_c)}",
-            fmt(g.do),
+            f"{v(dh)} ⊙ {typed(st.tanh_C)}",
+            typed(g.do),
         ),
-        say(
+        worked_line(
             "经过 $h_t$ 的部分",
             "The part through $h_t$",
             r"dh_t \odot o_t \odot (1 - \tanh^2(C_t))",
-            f"{v(dh)} ⊙ {v(o)} ⊙ {fmt(1 - st.tanh_c**2)}",
-            fmt(through_h),
+            f"{v(dh)} ⊙ {v(o)} ⊙ {typed(1 - st.tanh_C**2)}",
+            typed(through_h),
         ),
-        say(
+        worked_line(
             "加上沿细胞传来的部分",
             "Add what arrives along the cell",
             r"dC_t = dC_{t+1} \odot f_{t+1} + dh_t \odot o_t \odot (1 - \tanh^2(C_t))",
-            f"{v(dC_next)} + {fmt(through_h)}",
-            dc,
+            f"{v(dC_next)} + {typed(through_h)}",
+            dC,
         ),
-        say(
+        worked_line(
             "传回上一细胞",
             "Sent back along the cell",
             r"dC_{t-1} = dC_t \odot f_t",
-            f"{dc} ⊙ {v(f)}",
-            fmt(g.dc_prev),
+            f"{dC} ⊙ {v(f)}",
+            typed(g.dC_prev),
         ),
-        say(
+        worked_line(
             "遗忘门",
             "Forget gate",
             r"df_t = dC_t \odot C_{t-1}",
-            f"{dc} ⊙ {v(C_prev)}",
-            fmt(g.df),
+            f"{dC} ⊙ {v(C_prev)}",
+            typed(g.df),
         ),
-        say(
+        worked_line(
             "输入门",
             "Input gate",
             r"di_t = dC_t \odot \tilde{C}_t",
-            f"{dc} ⊙ {v(C_tilde)}",
-            fmt(g.di),
+            f"{dC} ⊙ {v(C_tilde)}",
+            typed(g.di),
         ),
-        say(
+        worked_line(
             "候选值",
             "Candidate",
             r"d\tilde{C}_t = dC_t \odot i_t",
-            f"{dc} ⊙ {v(i)}",
-            fmt(g.dC_tilde),
+            f"{dC} ⊙ {v(i)}",
+            typed(g.dC_tilde),
         ),
-        say(
+        worked_line(
             "经过 σ",
             "Through σ",
             r"dz_f = df_t \odot f_t \odot (1 - f_t)",
-            f"{fmt(g.df)} ⊙ {fmt(sigmoid_grad(f))}",
-            fmt(g.dz_f),
+            f"{typed(g.df)} ⊙ {typed(sigmoid_grad(f))}",
+            typed(g.dz_f),
         ),
-        say(
+        worked_line(
             "权重",
             "Weights",
             rf"{w_label[1:-1]} = (dz_f)_{{{row + 1}}} [h_{{t-1}}, x_t]",
             f"{dz_j} · {v(hx)}",
-            fmt(g.dW_f[row]),
+            typed(g.dW_f[row]),
         ),
     )
     row_zh = "" if H == 1 else f" 的第 {row + 1} 行"
     row_en = "" if H == 1 else f" (row {row + 1})"
     return Exercise(
-        prompt=prompt(
+        prompt=prompt_with_precision(
             "LSTM 单步反向传播。$dX$ 表示 $\\partial L/\\partial X$。下面给出这一步的前向值、"
             "$h_t$ 的完整梯度 $dh_t$，以及沿细胞路径从 t+1 步传回的 $dC_{t+1} \\odot f_{t+1}$。"
             "求 $do_t$、完整的 $dC_t$、沿细胞传回的 $dC_{t-1}$、$df_t$、$di_t$、"
@@ -219,7 +202,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             "the part $dC_{t-1}$ sent back along the cell, $df_t$, $di_t$, $d\\tilde{C}_t$, "
             f"$dz_f$ and $dW_f${row_en}.",
         ),
-        givens=shown(
+        givens=shown_givens(
             x=x,
             h_prev=h_prev,
             C_prev=C_prev,

@@ -10,30 +10,20 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine.activations import sigmoid, tanh
-from tutor.exercises.families._draw import (
-    ANSWER,
-    GIVEN,
-    between,
-    plain,
-    screen,
-    signed,
-    sizes_text,
-    to_decimals,
-    units,
-)
-from tutor.exercises.families._forward import (
-    activation_steps,
-    cell_steps,
-    from_cell,
-    from_gates,
-    from_preacts,
-    hidden_steps,
+from tutor.exercises.families._build import numeric_cell, sizes_text, to_decimals
+from tutor.exercises.families._draw import GIVEN_DECIMALS, between, signed, units
+from tutor.exercises.families._lstm import (
     logit,
+    step_ending_in,
+    step_with_gates,
+    step_with_preacts,
 )
-from tutor.exercises.model import Cell, Exercise
+from tutor.exercises.families._lstm_lines import activation_lines, cell_lines, hidden_lines
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, shown_givens
+from tutor.exercises.model import Exercise
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 CELL = r"C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t"
 HIDDEN = r"h_t = o_t \odot \tanh(C_t)"
@@ -45,29 +35,27 @@ ELEMENTWISE = Text(
 @register("lstm.cell-update", "memory-cell", "记忆单元的更新 C_t", "The cell update C_t")
 def cell_update(rng: np.random.Generator, difficulty: int) -> Exercise:
     H = units(rng, difficulty)
-    c_prev = signed(rng, 2.0, H, low=0.1)
+    C_prev = signed(rng, 2.0, H, low=0.1)
     preacts = difficulty == 3
     if preacts:
         z_f, z_i, z_C = (signed(rng, 3.0, H, low=0.1) for _ in range(3))
-        step = from_preacts(z_f, z_i, z_C, np.zeros(H), c_prev)
+        step = step_with_preacts(z_f, z_i, z_C, np.zeros(H), C_prev)
         givens: dict[str, Any] = {"z_f": z_f, "z_i": z_i, "z_C": z_C}
     else:
         f, i = between(rng, 0.05, 0.95, H), between(rng, 0.05, 0.95, H)
         C_tilde = signed(rng, 0.95, H, low=0.05)
-        step = from_gates(f, i, C_tilde, np.full(H, 0.5), c_prev)
+        step = step_with_gates(f, i, C_tilde, np.full(H, 0.5), C_prev)
         givens = {"f": f, "i": i, "C_tilde": C_tilde}
-    givens = {name: plain(v) for name, v in {**givens, "c_prev": c_prev}.items()}
+    givens = shown_givens(**givens, C_prev=C_prev)
     mistakes = {
-        "lstm.forget-input-swapped": step.i * step.c_prev + step.f * step.C_tilde,
-        "lstm.no-forget-gate": step.c_prev + step.i * step.C_tilde,
+        "lstm.forget-input-swapped": step.i * step.C_prev + step.f * step.C_tilde,
+        "lstm.no-forget-gate": step.C_prev + step.i * step.C_tilde,
     }
     if preacts:
-        mistakes["lstm.gate-tanh"] = tanh(z_f) * c_prev + tanh(z_i) * step.C_tilde
-        mistakes["lstm.candidate-sigmoid"] = step.f * c_prev + step.i * sigmoid(z_C)
-    expected = plain(step.c)
-    cell = Cell("c", "$C_t$", expected=expected, decimals=ANSWER,
-                mistakes=screen(expected, {k: plain(v) for k, v in mistakes.items()}, ANSWER))  # fmt: skip
-    places, size = to_decimals(ANSWER), sizes_text(H)
+        mistakes["lstm.gate-tanh"] = tanh(z_f) * C_prev + tanh(z_i) * step.C_tilde
+        mistakes["lstm.candidate-sigmoid"] = step.f * C_prev + step.i * sigmoid(z_C)
+    cell = numeric_cell("C", "$C_t$", step.C, mistakes=mistakes)
+    places, size = to_decimals(ANSWER_DECIMALS), sizes_text(H)
     if preacts:
         prompt = Text(
             f"已知这一步的预激活 $z_f$、$z_i$、$z_C$ 和上一时刻的记忆 $C_{{t-1}}$（{size.zh}）。"
@@ -94,33 +82,28 @@ def cell_update(rng: np.random.Generator, difficulty: int) -> Exercise:
              "candidate, $i_t \\odot \\tilde{C}_t$."),
         Text(f"两项相加：${CELL}$。", f"Add the two: ${CELL}$."),
     )  # fmt: skip
-    solution = (
-        *(activation_steps(step, "fiC", plain) if preacts else ()),
-        *cell_steps(step, plain),
-    )
-    return Exercise(prompt, givens, (cell,), hints, tuple(solution), given_decimals=GIVEN)
+    solution = (*(activation_lines(step, "fiC") if preacts else ()), *cell_lines(step))
+    return Exercise(prompt, givens, (cell,), hints, solution, given_decimals=GIVEN_DECIMALS)
 
 
 @register("lstm.hidden-state", "memory-cell", "隐藏状态 h_t", "The hidden state h_t")
 def hidden_state(rng: np.random.Generator, difficulty: int) -> Exercise:
     H = units(rng, difficulty)
-    c = signed(rng, 2.5, H, low=0.2)
+    C = signed(rng, 2.5, H, low=0.2)
     preacts = difficulty == 3
     if preacts:
         z_o = signed(rng, 3.0, H, low=0.1)
-        givens: dict[str, Any] = {"z_o": plain(z_o), "c": plain(c)}
+        givens = shown_givens(z_o=z_o, C=C)
     else:
         o = between(rng, 0.05, 0.95, H)
         z_o = logit(o)
-        givens = {"o": plain(o), "c": plain(c)}
-    step = from_cell(z_o, c)
-    mistakes = {"lstm.h-missing-tanh": step.o * c}
+        givens = shown_givens(o=o, C=C)
+    step = step_ending_in(z_o, C)
+    mistakes = {"lstm.h-missing-tanh": step.o * C}
     if preacts:
-        mistakes["lstm.gate-tanh"] = tanh(z_o) * step.tanh_c
-    expected = plain(step.h)
-    cell = Cell("h", "$h_t$", expected=expected, decimals=ANSWER,
-                mistakes=screen(expected, {k: plain(v) for k, v in mistakes.items()}, ANSWER))  # fmt: skip
-    places, size = to_decimals(ANSWER), sizes_text(H)
+        mistakes["lstm.gate-tanh"] = tanh(z_o) * step.tanh_C
+    cell = numeric_cell("h", "$h_t$", step.h, mistakes=mistakes)
+    places, size = to_decimals(ANSWER_DECIMALS), sizes_text(H)
     what = (
         Text("输出门的预激活 $z_o$", "the output gate's pre-activation $z_o$")
         if preacts
@@ -137,8 +120,5 @@ def hidden_state(rng: np.random.Generator, difficulty: int) -> Exercise:
              "The cell is squashed into (−1, 1) first: compute $\\tanh(C_t)$."),
         Text(f"再乘输出门：${HIDDEN}$。", f"Then scale by the output gate: ${HIDDEN}$."),
     )  # fmt: skip
-    solution = (
-        *(activation_steps(step, "o", plain) if preacts else ()),
-        *hidden_steps(step, plain),
-    )
-    return Exercise(prompt, givens, (cell,), hints, tuple(solution), given_decimals=GIVEN)
+    solution = (*(activation_lines(step, "o") if preacts else ()), *hidden_lines(step))
+    return Exercise(prompt, givens, (cell,), hints, solution, given_decimals=GIVEN_DECIMALS)

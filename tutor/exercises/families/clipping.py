@@ -8,18 +8,17 @@ from typing import Any
 import numpy as np
 
 from tutor.engine import clipping
-from tutor.exercises.families._common_backward import (
-    fmt,
+from tutor.exercises.families._build import (
     hints,
-    numeric,
-    prompt,
-    say,
-    shown,
-    text,
+    numeric_cell,
+    prompt_with_precision,
+    worked_line,
 )
 from tutor.exercises.families._draw import signed
+from tutor.exercises.families._numbers import shown_givens, typed
 from tutor.exercises.model import Degenerate, Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 DECIMALS = 1  # gradients and θ as displayed
 
@@ -79,8 +78,8 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
         }
 
     cells = [
-        numeric("norm", r"$\|g\|$", total, mistakes={"clipping.norm-sum": summed}),
-        numeric(
+        numeric_cell("norm", r"$\|g\|$", total, mistakes={"clipping.norm-sum": summed}),
+        numeric_cell(
             "scale",
             "$c$",
             scale,
@@ -91,7 +90,7 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
     ]
     for k in range(min(2, len(grads))):
         cells.append(
-            numeric(
+            numeric_cell(
                 f"clipped_{k + 1}",
                 rf"$\mathrm{{clip}}(g_{k + 1})$",
                 clipped[k],
@@ -102,26 +101,26 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
         )
     squares = " + ".join(_squares(g) for g in grads)
     listed = "、".join(f"${n}$" for n in names), ", ".join(f"${n}$" for n in names)
-    compare = rf"$\|g\| = {fmt(total)}$，$\theta = {theta:.{DECIMALS}f}$"
+    compare = rf"$\|g\| = {typed(total)}$，$\theta = {theta:.{DECIMALS}f}$"
     solution = (
-        say("所有分量放在一起", "All entries together", r"\|g\|^2", squares, fmt(total**2)),
-        say("开方", "Square root", r"\|g\|", "", fmt(total)),
+        worked_line("所有分量放在一起", "All entries together", r"\|g\|^2", squares, typed(total**2)),
+        worked_line("开方", "Square root", r"\|g\|", "", typed(total)),
         Step(
-            text(
+            Text(
                 f"比较：{compare}，" + ("大于 θ，要裁剪。" if clip else "不大于 θ，不变。"),
                 f"Compare: {compare.replace('，', ', ')}: "
                 + ("above θ, so clip." if clip else "not above θ, so nothing changes."),
             )
         ),
-        say("缩放系数", "Scale factor", r"c = \min(1, \theta/\|g\|)", "", fmt(scale)),
+        worked_line("缩放系数", "Scale factor", r"c = \min(1, \theta/\|g\|)", "", typed(scale)),
         *(
-            say(f"${n}$ 乘以 c", f"Multiply ${n}$ by c", rf"c \cdot {n}", "", fmt(c))
+            worked_line(f"${n}$ 乘以 c", f"Multiply ${n}$ by c", rf"c \cdot {n}", "", typed(c))
             for n, c in zip(names, clipped, strict=True)
         ),
     )
     asked = len(cells) - 2
     return Exercise(
-        prompt=prompt(
+        prompt=prompt_with_precision(
             f"按全局范数裁剪梯度（阈值 θ）：把 {listed[0]} 的所有分量看成一个向量 g，"
             r"若 $\|g\| > \theta$，所有梯度都乘以 $c = \theta/\|g\|$，否则不变（c = 1）。"
             f"求 $\\|g\\|$、c 和裁剪后的前 {asked} 个梯度。",
@@ -130,7 +129,7 @@ def global_norm(rng: np.random.Generator, difficulty: int) -> Exercise:
             r"$c = \theta/\|g\|$, otherwise leave them (c = 1). Find $\|g\|$, c and the first "
             f"{asked} clipped gradients.",
         ),
-        givens=shown(**dict(zip(names, grads, strict=True)), theta=theta),
+        givens=shown_givens(**dict(zip(names, grads, strict=True)), theta=theta),
         cells=tuple(cells),
         hints=hints(
             (

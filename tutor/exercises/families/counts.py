@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from tutor.exercises.families._common_backward import (
-    count,
+from tutor.exercises.families._build import (
+    count_cell,
     hints,
-    say,
-    shown,
-    text,
-    whole_numbers,
+    whole_number_exercise,
+    worked_line,
 )
+from tutor.exercises.families._numbers import shown_givens
 from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4}
 NAMES = {"rnn": "RNN", "gru": "GRU", "lstm": "LSTM"}
@@ -41,7 +41,7 @@ def block_step(cell: str, H: int, D: int, biases: int) -> Step:
     k = BLOCKS[cell]
     bias = "H" if biases == 1 else "2H"
     numbers = f"{k}×({H}×({H} + {D}) + {biases * H})"
-    return say(
+    return worked_line(
         f"{NAMES[cell]}：{k} 个块",
         f"{NAMES[cell]}: {k} block{'s' if k > 1 else ''}",
         rf"{k}(H(H + D) + {bias})" if k > 1 else rf"H(H + D) + {bias}",
@@ -50,7 +50,7 @@ def block_step(cell: str, H: int, D: int, biases: int) -> Step:
     )
 
 
-def count_cell(
+def parameter_count_cell(
     name: str, label: str, cell: str, H: int, D: int, biases: int, *, below: int | None = None
 ) -> Cell:
     """A layer's count, with the slips that give clearly different numbers.
@@ -68,7 +68,7 @@ def count_cell(
         if below is None or below == D
         else parameters(cell, H, below, biases),
     }
-    return count(name, label, right, mistakes)
+    return count_cell(name, label, right, mistakes)
 
 
 COUNT_HINTS = hints(
@@ -94,37 +94,37 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
     """One bias per gate at 1; also PyTorch's count at 2; a PyTorch stack of layers at 3."""
     H, D = pick(rng, SMALL if difficulty == 1 else LARGE)
     if difficulty == 1:
-        cells = (count_cell("lstm", "$N$", "lstm", H, D, 1),)
-        ask = text(
+        cells = (parameter_count_cell("lstm", "$N$", "lstm", H, D, 1),)
+        ask = Text(
             "求参数量 N（每个门一个偏置，即文档的公式）。",
             "Find the number of parameters N, one bias per gate (the document's equations).",
         )
         gate = H * (H + D) + H
         steps = [
-            say("一个门", "One gate", "H(H + D) + H", f"{H}×({H} + {D}) + {H}", str(gate)),
+            worked_line("一个门", "One gate", "H(H + D) + H", f"{H}×({H} + {D}) + {H}", str(gate)),
             block_step("lstm", H, D, 1),
         ]
-        givens = shown(H=H, D=D)
+        givens = shown_givens(H=H, D=D)
     elif difficulty == 2:
         cells = (
-            count_cell("lstm", "$N$", "lstm", H, D, 1),
-            count_cell("torch", r"$N_{\mathrm{PyTorch}}$", "lstm", H, D, 2),
+            parameter_count_cell("lstm", "$N$", "lstm", H, D, 1),
+            parameter_count_cell("torch", r"$N_{\mathrm{PyTorch}}$", "lstm", H, D, 2),
         )
-        ask = text(
+        ask = Text(
             "求文档公式（每个门一个偏置）的参数量 N，以及 PyTorch 的 nn.LSTM 报告的参数量。",
             "Find the count N with one bias per gate (the document's equations) and the count "
             "PyTorch's nn.LSTM reports.",
         )
         steps = [block_step("lstm", H, D, 1), block_step("lstm", H, D, 2)]
-        givens = shown(H=H, D=D)
+        givens = shown_givens(H=H, D=D)
     else:
         layers = int(rng.integers(2, 4))
         first, upper = parameters("lstm", H, D, 2), parameters("lstm", H, H, 2)
         total = first + (layers - 1) * upper
         cells = (
-            count_cell("layer_1", r"$N^{(1)}$", "lstm", H, D, 2),
-            count_cell("layer_2", r"$N^{(2)}$", "lstm", H, H, 2, below=D),
-            count(
+            parameter_count_cell("layer_1", r"$N^{(1)}$", "lstm", H, D, 2),
+            parameter_count_cell("layer_2", r"$N^{(2)}$", "lstm", H, H, 2, below=D),
+            count_cell(
                 "total",
                 r"$N_{\mathrm{total}}$",
                 total,
@@ -135,7 +135,7 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
                 },
             ),
         )
-        ask = text(
+        ask = Text(
             f"PyTorch 的 nn.LSTM(input_size={D}, hidden_size={H}, num_layers={layers})："
             "求第 1 层、第 2 层的参数量和总数。",
             f"PyTorch's nn.LSTM(input_size={D}, hidden_size={H}, num_layers={layers}): find "
@@ -143,7 +143,7 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
         )
         steps = [
             block_step("lstm", H, D, 2),
-            say(
+            worked_line(
                 "第 2 层及以上的输入是 $h_t$（大小 H）",
                 "From layer 2 on the input is $h_t$ (size H)",
                 "D \\to H",
@@ -151,7 +151,7 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
                 "",
             ),
             block_step("lstm", H, H, 2),
-            say(
+            worked_line(
                 "总数",
                 "Total",
                 r"N^{(1)} + (L - 1) N^{(2)}",
@@ -159,8 +159,8 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
                 str(total),
             ),
         ]
-        givens = shown(H=H, D=D, L=layers)
-    return whole_numbers(
+        givens = shown_givens(H=H, D=D, L=layers)
+    return whole_number_exercise(
         f"一个 LSTM 层，输入大小 D，隐藏大小 H。{ask.zh}",
         f"An LSTM layer with input size D and hidden size H. {ask.en}",
         givens,
@@ -181,20 +181,20 @@ def compare_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
     H, D = pick(rng, SMALL if difficulty == 1 else LARGE)
     kinds = ("rnn", "lstm") if difficulty == 1 else ("rnn", "gru", "lstm")
     biases = 2 if difficulty == 3 else 1
-    cells = tuple(count_cell(k, f"$N_{{\\mathrm{{{NAMES[k]}}}}}$", k, H, D, biases) for k in kinds)
+    cells = tuple(parameter_count_cell(k, f"$N_{{\\mathrm{{{NAMES[k]}}}}}$", k, H, D, biases) for k in kinds)
     which = "、".join(NAMES[k] for k in kinds), ", ".join(NAMES[k] for k in kinds)
     if biases == 2:
-        how = text(
+        how = Text(
             "按 PyTorch 的 nn.RNN、nn.GRU、nn.LSTM 计数（每个块两个偏置）。",
             "Count as PyTorch's nn.RNN, nn.GRU and nn.LSTM do (two biases per block).",
         )
     else:
-        how = text("每个块一个偏置。", "One bias per block.")
-    return whole_numbers(
+        how = Text("每个块一个偏置。", "One bias per block.")
+    return whole_number_exercise(
         f"输入大小 D、隐藏大小 H 的单层 {which[0]} 各有多少个参数？{how.zh}",
         f"How many parameters do one-layer {which[1]} with input size D and hidden size H "
         f"have? {how.en}",
-        shown(H=H, D=D),
+        shown_givens(H=H, D=D),
         cells,
         COUNT_HINTS,
         [block_step(k, H, D, biases) for k in kinds],

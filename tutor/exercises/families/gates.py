@@ -6,22 +6,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tutor.course.model import Text
-from tutor.exercises.families._draw import ANSWER, GIVEN, reject_if, screen, sizes_text
-from tutor.exercises.families._forward import (
-    GATES,
-    SATURATED,
-    Gate,
-    columns_text,
-    concat_step,
-    draw,
-    gate_mistakes,
-    gate_steps,
-    preact,
-    value,
-)
-from tutor.exercises.model import Cell, Exercise
+from tutor.exercises.families._build import numeric_cell, sizes_text
+from tutor.exercises.families._draw import GIVEN_DECIMALS
+from tutor.exercises.families._lstm import GATES, Gate, draw, gate_mistakes, reject_saturated_gates
+from tutor.exercises.families._lstm_lines import columns_text, concat_line, gate_lines
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, shown_givens
+from tutor.exercises.model import Exercise
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 
 def activation_hint(gate: Gate) -> Text:
@@ -43,22 +35,17 @@ def gate_exercise(gate: Gate) -> Callable[[np.random.Generator, int], Exercise]:
     def build(rng: np.random.Generator, difficulty: int) -> Exercise:
         d = draw(rng, difficulty)
         step = d.step()
-        reject_if(np.any(np.abs(preact(step, gate)) > SATURATED))
-        expected = d.shown(value(step, gate))
-        cell = Cell(
-            gate.cell,
-            gate.label(),
-            expected=expected,
-            decimals=ANSWER,
-            mistakes=screen(expected, gate_mistakes(d, gate), ANSWER),
+        reject_saturated_gates(step, gate)
+        cell = numeric_cell(
+            gate.cell, gate.label(), gate.value(step), mistakes=gate_mistakes(d, gate)
         )
         size, columns = sizes_text(d.H, d.D), columns_text(d, f"W_{gate.key}")
         equation, lhs = gate.equation(), gate.label()
         prompt = Text(
             f"计算这一步的{gate.zh} ${equation}$（{size.zh}）。{columns.zh}"
-            f"{lhs} 保留 {ANSWER} 位小数。",
+            f"{lhs} 保留 {ANSWER_DECIMALS} 位小数。",
             f"Compute the {gate.en} ${equation}$ of this step ({size.en}). {columns.en} "
-            f"Give {lhs} to {ANSWER} decimals.",
+            f"Give {lhs} to {ANSWER_DECIMALS} decimals.",
         )
         hints = (
             Text("先把 $h_{t-1}$ 和 $x_t$ 拼成一个向量，$h$ 在前。",
@@ -71,11 +58,11 @@ def gate_exercise(gate: Gate) -> Callable[[np.random.Generator, int], Exercise]:
         )  # fmt: skip
         return Exercise(
             prompt=prompt,
-            givens={**d.weights(gate.key), "h_prev": d.shown(d.h_prev), "x": d.shown(d.x)},
+            givens={**d.weights(gate.key), **shown_givens(h_prev=d.h_prev, x=d.x)},
             cells=(cell,),
             hints=hints,
-            solution=(concat_step(step), *gate_steps(d, step, gate)),
-            given_decimals=GIVEN,
+            solution=(concat_line(step), *gate_lines(d, step, gate)),
+            given_decimals=GIVEN_DECIMALS,
         )
 
     return build

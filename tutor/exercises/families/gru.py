@@ -15,25 +15,28 @@ import numpy as np
 
 from tutor.engine import gru
 from tutor.engine.activations import sigmoid
-from tutor.exercises.families._common_backward import (
-    ANSWER,
-    as_array,
-    count,
-    fmt,
+from tutor.exercises.families._build import (
+    count_cell,
     hints,
-    numeric,
-    prompt,
-    say,
-    shown,
-    text,
-    whole_numbers,
+    numeric_cell,
+    prompt_with_precision,
+    whole_number_exercise,
+    worked_line,
 )
-from tutor.exercises.families._draw import reject_if, signed, sizes
-from tutor.exercises.families.counts import LARGE, NAMES, SMALL, block_step, count_cell, pick
+from tutor.exercises.families._draw import reject_saturated, signed, sizes
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, as_array, shown_givens, typed
+from tutor.exercises.families.counts import (
+    LARGE,
+    NAMES,
+    SMALL,
+    block_step,
+    parameter_count_cell,
+    pick,
+)
 from tutor.exercises.model import Exercise
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
-SATURATED = 4.0
 EQUATIONS = (
     r"r_t = \sigma(W_r [h_{t-1}, x_t] + b_r)",
     r"z_t = \sigma(W_z [h_{t-1}, x_t] + b_z)",
@@ -68,14 +71,14 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     params = gru.GRUParams(**weights, **biases)
     x, h_prev = signed(rng, 1.0, D, low=0.1), signed(rng, 0.9, H, low=0.05)
     st = gru.step(params, x, h_prev)
-    reject_if(max(np.max(np.abs(a)) for a in (st.z_r, st.z_z, st.z_n)) > SATURATED)
+    reject_saturated(st.z_r, st.z_z, st.z_n)
     no_bias = gru.step(_variant(params, bias=False), x, h_prev)
     swapped = gru.step(_variant(params, swapped=True), x, h_prev) if H == D else None
     outside = st.z_n - st.r * st.hn  # W_xn x + b_xn
     # Cho et al.: the reset before the product, W_hn (r ⊙ h_{t-1}) + b_hn; where that gives
     # PyTorch's numbers anyway, it is no mistake
     cho = np.tanh(outside + params.W_hn @ (st.r * h_prev) + params.b_hn)
-    reset_before = None if np.allclose(cho, st.n, rtol=0, atol=10.0**-ANSWER) else cho
+    reset_before = None if np.allclose(cho, st.n, rtol=0, atol=10.0**-ANSWER_DECIMALS) else cho
 
     def gate_mistakes(name: str) -> dict[str, Any]:
         z = getattr(st, "z_" + name)
@@ -93,9 +96,9 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
         return (1 - z) * n + z * h_prev
 
     cells = (
-        numeric("r", "$r_t$", st.r, mistakes=gate_mistakes("r")),
-        numeric("z", "$z_t$", st.z, mistakes=gate_mistakes("z")),
-        numeric(
+        numeric_cell("r", "$r_t$", st.r, mistakes=gate_mistakes("r")),
+        numeric_cell("z", "$z_t$", st.z, mistakes=gate_mistakes("z")),
+        numeric_cell(
             "n",
             "$n_t$",
             st.n,
@@ -107,7 +110,7 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             depends=("r",),
             recompute=n_from,
         ),
-        numeric(
+        numeric_cell(
             "h",
             "$h_t$",
             st.h,
@@ -118,33 +121,33 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     )
 
     def v(a: np.ndarray) -> str:
-        return fmt(a, 2)
+        return typed(a, 2)
 
     hx = np.concatenate([h_prev, x])
     solution = (
-        say("拼接", "Stack", r"[h_{t-1}, x_t]", "", v(hx)),
-        say("重置门", "Reset gate", r"z_r = W_r [h_{t-1}, x_t] + b_r", "", fmt(st.z_r)),
-        say("", "", r"r_t = \sigma(z_r)", "", fmt(st.r)),
-        say("更新门", "Update gate", r"z_z = W_z [h_{t-1}, x_t] + b_z", "", fmt(st.z_z)),
-        say("", "", r"z_t = \sigma(z_z)", "", fmt(st.z)),
-        say("重置门作用的部分", "What the reset gate scales", r"W_{hn} h_{t-1} + b_{hn}", "", fmt(st.hn)),
-        say("输入部分", "The input part", r"W_{xn} x_t + b_{xn}", "", fmt(outside)),
-        say("候选", "Candidate", r"z_n = W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", fmt(st.z_n)),
-        say("", "", r"n_t = \tanh(z_n)", "", fmt(st.n)),
-        say(
+        worked_line("拼接", "Stack", r"[h_{t-1}, x_t]", "", v(hx)),
+        worked_line("重置门", "Reset gate", r"z_r = W_r [h_{t-1}, x_t] + b_r", "", typed(st.z_r)),
+        worked_line("", "", r"r_t = \sigma(z_r)", "", typed(st.r)),
+        worked_line("更新门", "Update gate", r"z_z = W_z [h_{t-1}, x_t] + b_z", "", typed(st.z_z)),
+        worked_line("", "", r"z_t = \sigma(z_z)", "", typed(st.z)),
+        worked_line("重置门作用的部分", "What the reset gate scales", r"W_{hn} h_{t-1} + b_{hn}", "", typed(st.hn)),
+        worked_line("输入部分", "The input part", r"W_{xn} x_t + b_{xn}", "", typed(outside)),
+        worked_line("候选", "Candidate", r"z_n = W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", typed(st.z_n)),
+        worked_line("", "", r"n_t = \tanh(z_n)", "", typed(st.n)),
+        worked_line(
             "新状态", "New state", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
-            f"{fmt(1 - st.z)} ⊙ {fmt(st.n)} + {fmt(st.z)} ⊙ {v(h_prev)}", fmt(st.h),
+            f"{typed(1 - st.z)} ⊙ {typed(st.n)} + {typed(st.z)} ⊙ {v(h_prev)}", typed(st.h),
         ),
     )  # fmt: skip
     return Exercise(
-        prompt=prompt(
+        prompt=prompt_with_precision(
             "PyTorch 的 GRU（nn.GRU）一步：" + "，".join(f"${e}$" for e in EQUATIONS) + "。"
             "求 $r_t$、$z_t$、$n_t$、$h_t$。",
             "One step of PyTorch's GRU (nn.GRU): "
             + ", ".join(f"${e}$" for e in EQUATIONS)
             + ". Find $r_t$, $z_t$, $n_t$ and $h_t$.",
         ),
-        givens=shown(x=x, h_prev=h_prev, **weights, **biases),
+        givens=shown_givens(x=x, h_prev=h_prev, **weights, **biases),
         cells=cells,
         hints=hints(
             (
@@ -175,45 +178,45 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
     H, D = pick(rng, SMALL if difficulty == 1 else LARGE)
     biases = 1 if difficulty == 1 else 2
     gru_n, lstm_n = (
-        count_cell(k, f"$N_{{\\mathrm{{{NAMES[k]}}}}}$", k, H, D, biases) for k in ("gru", "lstm")
+        parameter_count_cell(k, f"$N_{{\\mathrm{{{NAMES[k]}}}}}$", k, H, D, biases) for k in ("gru", "lstm")
     )
     steps = [block_step("gru", H, D, biases), block_step("lstm", H, D, biases)]
     ratio = 3 / 4
-    givens = shown(H=H, D=D)
+    givens = shown_givens(H=H, D=D)
     if difficulty == 1:
         cells = (
             gru_n,
             lstm_n,
-            numeric("ratio", r"$N_{\mathrm{GRU}}/N_{\mathrm{LSTM}}$", ratio, decimals=2),
+            numeric_cell("ratio", r"$N_{\mathrm{GRU}}/N_{\mathrm{LSTM}}$", ratio, decimals=2),
         )
-        ask = text(
+        ask = Text(
             "求两者的参数量（每个块一个偏置）及其比值（保留 2 位小数）。",
             "Find both parameter counts (one bias per block) and their ratio (2 decimals).",
         )
-        steps.append(say("比值", "Ratio", r"3(H(H + D) + H)/(4(H(H + D) + H))", "", f"{ratio:.2f}"))
+        steps.append(worked_line("比值", "Ratio", r"3(H(H + D) + H)/(4(H(H + D) + H))", "", f"{ratio:.2f}"))
     else:
         B = int(rng.choice((8, 16, 32, 64)))
         mults = [
-            count(f"mults_{k}", f"$M_{{\\mathrm{{{NAMES[k]}}}}}$", m * B * H * (H + D))
+            count_cell(f"mults_{k}", f"$M_{{\\mathrm{{{NAMES[k]}}}}}$", m * B * H * (H + D))
             for k, m in (("gru", 3), ("lstm", 4))
         ]
         steps += [
-            say("GRU 一步", "One GRU step", "3BH(H + D)", f"3×{B}×{H}×{H + D}", str(3 * B * H * (H + D))),
-            say("LSTM 一步", "One LSTM step", "4BH(H + D)", f"4×{B}×{H}×{H + D}", str(4 * B * H * (H + D))),
+            worked_line("GRU 一步", "One GRU step", "3BH(H + D)", f"3×{B}×{H}×{H + D}", str(3 * B * H * (H + D))),
+            worked_line("LSTM 一步", "One LSTM step", "4BH(H + D)", f"4×{B}×{H}×{H + D}", str(4 * B * H * (H + D))),
         ]  # fmt: skip
         cells = (gru_n, lstm_n, *mults)
-        givens = shown(H=H, D=D, B=B)
-        ask = text(
+        givens = shown_givens(H=H, D=D, B=B)
+        ask = Text(
             "按 PyTorch 计数（每个块两个偏置）求 nn.GRU 与 nn.LSTM 的参数量，以及批大小 B 时一步门的矩阵乘法各要多少次乘法（M）。",
             "Find the parameters of nn.GRU and nn.LSTM as PyTorch counts them (two biases per block), "
             "and the multiplications (M) of one step's gate products for a batch of B.",
         )  # fmt: skip
         if difficulty == 3:
             T = int(rng.choice((20, 50, 100)))
-            givens = shown(H=H, D=D, B=B, T=T)
+            givens = shown_givens(H=H, D=D, B=B, T=T)
             cells = (
                 *cells,
-                count(
+                count_cell(
                     "sequential",
                     "$S_{\\mathrm{GRU}}$",
                     T,
@@ -221,7 +224,7 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
                 ),
             )
             steps.append(
-                say(
+                worked_line(
                     "GRU 仍是 T 步递归",
                     "The GRU is still a recurrence of T steps",
                     "S = T",
@@ -229,11 +232,11 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
                     str(T),
                 )
             )
-            ask = text(
+            ask = Text(
                 ask.zh + "长度 T 的序列上，GRU 要依次算多少步（$S_{\\mathrm{GRU}}$）？",
                 ask.en + " Over a sequence of length T, how many steps must the GRU run one after another ($S_{\\mathrm{GRU}}$)?",
             )  # fmt: skip
-    return whole_numbers(
+    return whole_number_exercise(
         f"输入大小 D、隐藏大小 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
         f"A one-layer GRU and a one-layer LSTM with input size D and hidden size H (the GRU has "
         f"3 weight blocks, the LSTM 4). {ask.en}",

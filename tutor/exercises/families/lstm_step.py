@@ -11,26 +11,25 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine.activations import tanh
-from tutor.exercises.families._draw import ANSWER, GIVEN, screen, sizes_text
-from tutor.exercises.families._forward import (
-    GATES,
-    cell_steps,
+from tutor.exercises.families._build import numeric_cell, sizes_text
+from tutor.exercises.families._draw import GIVEN_DECIMALS
+from tutor.exercises.families._lstm import GATES, draw, gate_cells, reject_saturated_gates
+from tutor.exercises.families._lstm_lines import (
+    cell_lines,
     columns_text,
-    concat_step,
-    draw,
-    gate_cells,
-    gate_steps,
-    hidden_steps,
-    reject_saturated,
+    concat_line,
+    gate_lines,
+    hidden_lines,
 )
-from tutor.exercises.model import Cell, Exercise
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, shown_givens
+from tutor.exercises.model import Exercise
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 #: Cells computed from earlier cells ask one decimal less: the learner's rounded inputs then
 #: move them by less than the tolerance, whether they carry typed or full-precision values.
-LATER = ANSWER - 1
+LATER = ANSWER_DECIMALS - 1
 #: What the learner is told about grading a chain of cells.
 CHAIN = Text(
     "后面的格按你自己前面填的值评分，所以一处失误只丢一格。",
@@ -38,14 +37,14 @@ CHAIN = Text(
 )
 
 
-def new_cell(c_prev: Any, f: Any, i: Any, C_tilde: Any) -> Any:
+def new_cell(C_prev: Any, f: Any, i: Any, C_tilde: Any) -> Any:
     """C_t = f ⊙ C_{t-1} + i ⊙ C̃_t on whatever numbers the learner typed (any finite value)."""
-    return np.asarray(f) * c_prev + np.asarray(i) * np.asarray(C_tilde)
+    return np.asarray(f) * C_prev + np.asarray(i) * np.asarray(C_tilde)
 
 
-def hidden(o: Any, c: Any) -> Any:
+def hidden(o: Any, C: Any) -> Any:
     """h_t = o ⊙ tanh(C_t) on whatever numbers the learner typed."""
-    return np.asarray(o) * tanh(np.asarray(c, dtype=float))
+    return np.asarray(o) * tanh(np.asarray(C, dtype=float))
 
 
 @register(
@@ -54,36 +53,34 @@ def hidden(o: Any, c: Any) -> Any:
 def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     d = draw(rng, difficulty)
     step = d.step()
-    reject_saturated(step)
-    c_prev, shown = d.c_prev, d.shown
+    reject_saturated_gates(step)
+    C_prev = d.C_prev
 
-    def recompute_c(v: Mapping[str, Any]) -> Any:
-        return shown(new_cell(c_prev, v["f"], v["i"], v["C_tilde"]))
+    def recompute_C(v: Mapping[str, Any]) -> Any:
+        return new_cell(C_prev, v["f"], v["i"], v["C_tilde"])
 
     def recompute_h(v: Mapping[str, Any]) -> Any:
-        return shown(hidden(v["o"], v["c"]))
+        return hidden(v["o"], v["C"])
 
-    c, h = shown(step.c), shown(step.h)
-    swapped = shown(new_cell(c_prev, step.i, step.f, step.C_tilde))
+    swapped = new_cell(C_prev, step.i, step.f, step.C_tilde)
     h_mistakes = {
-        "lstm.h-missing-tanh": shown(step.o * step.c),
-        "lstm.h-tanh-prev-cell": shown(hidden(step.o, c_prev)),  # the old cell squashed
+        "lstm.h-missing-tanh": step.o * step.C,
+        "lstm.h-tanh-prev-cell": hidden(step.o, C_prev),  # the old cell squashed
     }
     cells = (
         *gate_cells(d, step),
-        Cell("c", "$C_t$", expected=c, decimals=LATER,
-             mistakes=screen(c, {"lstm.forget-input-swapped": swapped}, LATER),
-             depends=("f", "i", "C_tilde"), recompute=recompute_c),
-        Cell("h", "$h_t$", expected=h, decimals=LATER,
-             mistakes=screen(h, h_mistakes, LATER),
-             depends=("o", "c"), recompute=recompute_h),
+        numeric_cell("C", "$C_t$", step.C, decimals=LATER,
+                     mistakes={"lstm.forget-input-swapped": swapped},
+                     depends=("f", "i", "C_tilde"), recompute=recompute_C),
+        numeric_cell("h", "$h_t$", step.h, decimals=LATER, mistakes=h_mistakes,
+                     depends=("o", "C"), recompute=recompute_h),
     )  # fmt: skip
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
     prompt = Text(
-        f"算完整的一步 LSTM（{size.zh}）。{columns.zh}依次填写四个门块（保留 {ANSWER} 位小数）、"
-        f"新的记忆 $C_t$ 和隐藏状态 $h_t$（保留 {LATER} 位小数）。{CHAIN.zh}",
+        f"算完整的一步 LSTM（{size.zh}）。{columns.zh}依次填写四个门块"
+        f"（保留 {ANSWER_DECIMALS} 位小数）、新的记忆 $C_t$ 和隐藏状态 $h_t$（保留 {LATER} 位小数）。{CHAIN.zh}",
         f"Compute one full LSTM step ({size.en}). {columns.en} Fill in the four blocks "
-        f"({ANSWER} decimals), then the new cell $C_t$ and the hidden state $h_t$ ({LATER} "
+        f"({ANSWER_DECIMALS} decimals), then the new cell $C_t$ and the hidden state $h_t$ ({LATER} "
         f"decimals). {CHAIN.en}",
     )
     hints = (
@@ -97,14 +94,9 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
              "$h_t = o_t \\odot \\tanh(C_t)$: the new cell $C_t$, squashed, then scaled by the "
              "output gate."),
     )  # fmt: skip
-    solution = [concat_step(step)]
+    solution = [concat_line(step)]
     for gate in GATES.values():
-        solution += gate_steps(d, step, gate)
-    solution += cell_steps(step, shown) + hidden_steps(step, shown)
-    givens = {
-        **d.weights(*GATES),
-        "h_prev": shown(d.h_prev),
-        "x": shown(d.x),
-        "c_prev": shown(c_prev),
-    }
-    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN)
+        solution += gate_lines(d, step, gate)
+    solution += cell_lines(step) + hidden_lines(step)
+    givens = {**d.weights(*GATES), **shown_givens(h_prev=d.h_prev, x=d.x, C_prev=C_prev)}
+    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN_DECIMALS)

@@ -10,23 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine import lstm
 from tutor.engine.convert import CS231N_LSTM_ORDER, TORCH_LSTM_ORDER, lstm_from_torch
-from tutor.exercises.families._draw import (
-    ANSWER,
-    GIVEN,
-    reject_if,
-    screen,
-    signed,
-    sizes,
-    sizes_text,
-)
-from tutor.exercises.families._draw import fmt as _fmt
-from tutor.exercises.families._forward import GATES, SATURATED, Gate, preact, value
+from tutor.exercises.families._build import numeric_cell, sizes_text
+from tutor.exercises.families._draw import GIVEN_DECIMALS, reject_saturated, signed, sizes
+from tutor.exercises.families._lstm import GATES, Gate
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, shown_givens, typed
 from tutor.exercises.families.gates import activation_hint
-from tutor.exercises.model import Cell, Exercise, Step
+from tutor.exercises.model import Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 DOCUMENT_ORDER = ("f", "i", "C", "o")
 #: Who stacks the blocks in which order, and the mistake of reading PyTorch's in that order.
@@ -61,7 +54,7 @@ def misread(state: dict[str, np.ndarray], order: tuple[str, ...]) -> dict[str, n
 
 
 def gate_of(state: dict[str, np.ndarray], gate: Gate, x: np.ndarray, h: np.ndarray) -> np.ndarray:
-    return value(lstm.step(lstm_from_torch(state), x, h), gate)
+    return gate.value(lstm.step(lstm_from_torch(state), x, h))
 
 
 def mistakes(
@@ -72,7 +65,7 @@ def mistakes(
         if order.index(gate.key) != TORCH_LSTM_ORDER.index(gate.key):  # else it reads right
             out[key] = gate_of(misread(state, order), gate, x, h)
     out["lstm.single-bias"] = gate_of({**state, "bias_hh_l0": 0 * state["bias_hh_l0"]}, gate, x, h)
-    key, wrong = gate.wrong_activation(preact(lstm.step(lstm_from_torch(state), x, h), gate))
+    key, wrong = gate.wrong_activation(gate.preact(lstm.step(lstm_from_torch(state), x, h)))
     out[key] = wrong
     return out
 
@@ -90,26 +83,21 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     x = signed(rng, 1.0, D, low=0.1)
     h = signed(rng, 0.9, H, low=0.05)
     step = lstm.step(lstm_from_torch(state), x, h)
-    reject_if(np.any(np.abs(preact(step, gate)) > SATURATED))
-
-    def shown(a: Any) -> Any:
-        return float(np.asarray(a).reshape(())) if H == 1 else np.asarray(a)
-
-    expected = shown(value(step, gate))
-    wrong = {k: shown(v) for k, v in mistakes(state, gate, x, h).items()}
-    cell = Cell(gate.cell, gate.label(), expected=expected, decimals=ANSWER,
-                mistakes=screen(expected, wrong, ANSWER))  # fmt: skip
+    reject_saturated(gate.preact(step))
+    wrong = mistakes(state, gate, x, h)
+    cell = numeric_cell(gate.cell, gate.label(), gate.value(step), mistakes=wrong)
     block = TORCH_LSTM_ORDER.index(gate.key)
     rows = slice(block * H, (block + 1) * H)
     torch_gate, lhs, size = TORCH_NAME[gate.key], gate.label(), sizes_text(H, D)
     prompt = Text(
         "PyTorch 的 `nn.LSTM` 把四块按 i, f, g, o 的顺序堆叠（g 即候选值 $\\tilde{C}_t$），每块 $H$ 行："
         "`weight_ih`（$4H \\times D$）乘 $x_t$，`weight_hh`（$4H \\times H$）乘 $h_{t-1}$，"
-        f"每块有两个偏置 `bias_ih` 和 `bias_hh`（{size.zh}）。计算{gate.zh} {lhs}，保留 {ANSWER} 位小数。",
+        f"每块有两个偏置 `bias_ih` 和 `bias_hh`（{size.zh}）。计算{gate.zh} {lhs}，"
+        f"保留 {ANSWER_DECIMALS} 位小数。",
         "PyTorch's `nn.LSTM` stacks the four blocks in the order i, f, g, o (g is the candidate "
         "$\\tilde{C}_t$), $H$ rows each: `weight_ih` ($4H \\times D$) multiplies $x_t$, `weight_hh` "
         "($4H \\times H$) multiplies $h_{t-1}$, and every block has two biases, `bias_ih` and "
-        f"`bias_hh` ({size.en}). Compute the {gate.en} {lhs} to {ANSWER} decimals.",
+        f"`bias_hh` ({size.en}). Compute the {gate.en} {lhs} to {ANSWER_DECIMALS} decimals.",
     )
     hints = (
         Text("先找到这个门的行：PyTorch 的顺序是 i, f, g, o，每块 $H$ 行（不是文档的 f, i, C̃, o）。",
@@ -130,19 +118,18 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
                   f"the {gate.en} is PyTorch's block {torch_gate}, block {block + 1} of 4; its rows, from 0"),
              where),
         Step(Text("$\\text{weight_ih} \\cdot x_t + \\text{bias_ih}$（这些行）",
-                  "$\\text{weight_ih} \\cdot x_t + \\text{bias_ih}$ (those rows)"), _fmt(shown(from_x))),
+                  "$\\text{weight_ih} \\cdot x_t + \\text{bias_ih}$ (those rows)"), typed(from_x)),
         Step(Text("$\\text{weight_hh} \\cdot h_{t-1} + \\text{bias_hh}$（这些行）",
-                  "$\\text{weight_hh} \\cdot h_{t-1} + \\text{bias_hh}$ (those rows)"), _fmt(shown(from_h))),
+                  "$\\text{weight_hh} \\cdot h_{t-1} + \\text{bias_hh}$ (those rows)"), typed(from_h)),
         Step(Text("两部分相加得预激活 $z$", "add the two: the pre-activation $z$"),
-             _fmt(shown(preact(step, gate)))),
-        Step(Text(f"${lhs[1:-1]} = {act}(z)$", f"${lhs[1:-1]} = {act}(z)$"), _fmt(expected)),
+             typed(gate.preact(step))),
+        Step(Text(f"${lhs[1:-1]} = {act}(z)$", f"${lhs[1:-1]} = {act}(z)$"), typed(cell.expected)),
     )  # fmt: skip
     givens = {
         "weight_ih": state["weight_ih_l0"],
         "weight_hh": state["weight_hh_l0"],
         "bias_ih": state["bias_ih_l0"],
         "bias_hh": state["bias_hh_l0"],
-        "h_prev": shown(h),
-        "x": shown(x),
+        **shown_givens(h_prev=h, x=x),
     }
-    return Exercise(prompt, givens, (cell,), hints, solution, given_decimals=GIVEN)
+    return Exercise(prompt, givens, (cell,), hints, solution, given_decimals=GIVEN_DECIMALS)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tutor.course.model import Text
-from tutor.exercises.families._common_backward import expression, hints, text
+from tutor.exercises.families._build import expression_cell, hints
 from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 H_EQ = r"h_t = o_t \odot \tanh(C_t)"
 C_EQ = r"C_t = f_t \odot C_{t-1} + i_t \odot \tilde{C}_t"
@@ -62,11 +62,11 @@ def _gate(g: str, in_z: bool) -> Derivative:
             "lstm.gate-tanh": f"1 - tanh({z})^2",
         }
         last = rf"\sigma(z_{g})(1 - \sigma(z_{g}))"
-        note = text(f"用 ${z}$ 表示。", f" Write it in terms of ${z}$.")
+        note = Text(f"用 ${z}$ 表示。", f" Write it in terms of ${z}$.")
     else:
         answer, symbols, mistakes = f"{g}*(1 - {g})", (g,), {"lstm.sigmoid-derivative": g}
         last = rf"{g}_t (1 - {g}_t)"
-        note = text(f"用门的值 ${g}_t$ 表示。", f" Write it in terms of the gate's value ${g}_t$.")
+        note = Text(f"用门的值 ${g}_t$ 表示。", f" Write it in terms of the gate's value ${g}_t$.")
     return Derivative(
         f"d{g}-dz",
         rf"\partial {g}_t/\partial z_{g}",
@@ -74,7 +74,7 @@ def _gate(g: str, in_z: bool) -> Derivative:
         answer,
         symbols,
         mistakes,
-        text("σ 的导数可以用 σ 自己表示。", "σ's derivative can be written with σ itself."),
+        Text("σ 的导数可以用 σ 自己表示。", "σ's derivative can be written with σ itself."),
         (r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", rf"\partial {g}_t/\partial z_{g} = {last}"),
         note,
     )
@@ -87,11 +87,11 @@ def _candidate(in_z: bool) -> Derivative:
             "lstm.tanh-derivative": "1 - tanh(z_C)",
             "lstm.candidate-sigmoid": "sigmoid(z_C)*(1 - sigmoid(z_C))",
         }
-        note = text("用 $z_C$ 表示。", " Write it in terms of $z_C$.")
+        note = Text("用 $z_C$ 表示。", " Write it in terms of $z_C$.")
     else:
         answer, symbols, last = "1 - C_tilde^2", ("C_tilde",), r"1 - \tilde{C}_t^2"
         mistakes = {"lstm.tanh-derivative": "1 - C_tilde"}
-        note = text(r"用 $\tilde{C}_t$ 表示。", r" Write it in terms of $\tilde{C}_t$.")
+        note = Text(r"用 $\tilde{C}_t$ 表示。", r" Write it in terms of $\tilde{C}_t$.")
     return Derivative(
         "dCtilde-dz",
         r"\partial \tilde{C}_t/\partial z_C",
@@ -99,7 +99,7 @@ def _candidate(in_z: bool) -> Derivative:
         answer,
         symbols,
         mistakes,
-        text(
+        Text(
             "tanh 的导数可以用 tanh 自己表示。",
             "tanh's derivative can be written with tanh itself.",
         ),
@@ -122,7 +122,7 @@ DH_DO = Derivative(
     "tanh(C)",
     ("o", "C"),
     {"lstm.h-missing-tanh": "C"},
-    text(
+    Text(
         "乘积对一个因子的导数是另一个因子。", "A product's derivative by one factor is the other."
     ),
     (H_EQ, r"\partial h_t/\partial o_t = \tanh(C_t)"),
@@ -133,7 +133,7 @@ DC_DF = _product(
     "C_prev",
     "C_{t-1}",
     {"lstm.c-current-for-prev": "C", "lstm.forget-input-swapped": "C_tilde"},
-    text("$f_t$ 乘的是哪个量？", "Which quantity does $f_t$ multiply?"),
+    Text("$f_t$ 乘的是哪个量？", "Which quantity does $f_t$ multiply?"),
 )
 DC_DI = _product(
     "dC-di",
@@ -141,7 +141,7 @@ DC_DI = _product(
     "C_tilde",
     r"\tilde{C}_t",
     {"lstm.forget-input-swapped": "C_prev"},
-    text("$i_t$ 乘的是哪个量？", "Which quantity does $i_t$ multiply?"),
+    Text("$i_t$ 乘的是哪个量？", "Which quantity does $i_t$ multiply?"),
 )
 DC_DCTILDE = _product(
     "dC-dCtilde",
@@ -149,7 +149,7 @@ DC_DCTILDE = _product(
     "i",
     "i_t",
     {"lstm.forget-input-swapped": "f"},
-    text(r"哪个门乘 $\tilde{C}_t$？", r"Which gate multiplies $\tilde{C}_t$?"),
+    Text(r"哪个门乘 $\tilde{C}_t$？", r"Which gate multiplies $\tilde{C}_t$?"),
 )
 DC_DCPREV = _product(
     "dC-dCprev",
@@ -157,8 +157,8 @@ DC_DCPREV = _product(
     "f",
     "f_t",
     {"lstm.forget-input-swapped": "i", "lstm.dc-prev-missing-forget": "1"},
-    text("直接路径上 $C_{t-1}$ 乘的是什么？", "On the direct path, what multiplies $C_{t-1}$?"),
-    text(
+    Text("直接路径上 $C_{t-1}$ 乘的是什么？", "On the direct path, what multiplies $C_{t-1}$?"),
+    Text(
         r"只算直接路径（把 $f_t$、$i_t$、$\tilde{C}_t$ 看作常数）。",
         r" Along the direct path only (treat $f_t$, $i_t$, $\tilde{C}_t$ as constants).",
     ),
@@ -174,7 +174,7 @@ DH_DC = Derivative(
         "lstm.h-missing-tanh": "o",
         "lstm.dh-dc-missing-output-gate": "1 - tanh(C)^2",
     },
-    text(
+    Text(
         "$o_t$ 是常数因子；tanh 的导数是什么？",
         "$o_t$ is a constant factor; what is tanh's derivative?",
     ),
@@ -195,7 +195,7 @@ def _chain(name: str, label: str, equations: tuple[str, ...], answer: str,
         answer,
         symbols,
         mistakes,
-        text(f"链式法则：${chain}$。", f"Chain rule: ${chain}$."),
+        Text(f"链式法则：${chain}$。", f"Chain rule: ${chain}$."),
         (f"{label} = {chain}", f"{label} = {result}"),
         note,
     )
@@ -313,18 +313,18 @@ def _symbols_note(symbols: tuple[str, ...]) -> Text:
         return NO_NOTE
     zh = "，".join(f"{s} 表示 ${MEANING[s]}$" for s in named)
     en = ", ".join(f"{s} for ${MEANING[s]}$" for s in named)
-    return text(f"可用符号：{zh}。", f" Symbols: {en}.")
+    return Text(f"可用符号：{zh}。", f" Symbols: {en}.")
 
 
 def _joined(parts: tuple[Derivative, ...]) -> tuple[Text, ...]:
     """The earlier cells' hints as one (a worksheet keeps to three hints)."""
     if not parts:
         return ()
-    return (text("".join(d.hint.zh for d in parts), " ".join(d.hint.en for d in parts)),)
+    return (Text("".join(d.hint.zh for d in parts), " ".join(d.hint.en for d in parts)),)
 
 
 def _cell(d: Derivative) -> Cell:
-    return expression(d.name, f"${d.label}$", d.expected, d.symbols, d.mistakes)
+    return expression_cell(d.name, f"${d.label}$", d.expected, d.symbols, d.mistakes)
 
 
 def _exercise(parts: tuple[Derivative, ...]) -> Exercise:
@@ -333,14 +333,14 @@ def _exercise(parts: tuple[Derivative, ...]) -> Exercise:
     symbols = tuple(dict.fromkeys(s for d in parts for s in d.symbols))
     asked_zh = "、".join(f"${d.label}$" for d in parts)
     asked_en = ", ".join(f"${d.label}$" for d in parts)
-    notes = text(*("".join(dict.fromkeys(d.note(lang) for d in parts)) for lang in ("zh", "en")))
+    notes = Text(*("".join(dict.fromkeys(d.note(lang) for d in parts)) for lang in ("zh", "en")))
     names = _symbols_note(symbols)
     solution: list[Step] = []
     for d in parts:
-        solution += [Step(text(f"${line}$", f"${line}$")) for line in d.steps]
-        solution.append(Step(text("输入", "Typed"), d.expected))
+        solution += [Step(Text(f"${line}$", f"${line}$")) for line in d.steps]
+        solution.append(Step(Text("输入", "Typed"), d.expected))
     return Exercise(
-        prompt=text(
+        prompt=Text(
             f"由 {'，'.join(f'${e}$' for e in equations)}（逐元素：按一个单元写成标量），"
             f"写出 {asked_zh}。{notes.zh}{names.zh}",
             f"From {', '.join(f'${e}$' for e in equations)} (element-wise: write it for one "

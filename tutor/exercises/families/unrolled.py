@@ -11,22 +11,22 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine import lstm
-from tutor.exercises.families._draw import GIVEN, screen, signed, sizes_text
-from tutor.exercises.families._forward import (
-    GATES,
-    cell_steps,
+from tutor.exercises.families._build import numeric_cell, sizes_text
+from tutor.exercises.families._draw import GIVEN_DECIMALS, signed
+from tutor.exercises.families._lstm import GATES, draw, reject_saturated_gates
+from tutor.exercises.families._lstm_lines import (
+    cell_lines,
     columns_text,
-    concat_step,
-    draw,
-    gate_steps,
-    hidden_steps,
-    reject_saturated,
+    concat_line,
+    gate_lines,
+    hidden_lines,
 )
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, shown_givens
 from tutor.exercises.families.lstm_step import CHAIN, hidden, new_cell
 from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 #: Every cell is computed from earlier ones, so all ask 3 decimals (see lstm_step.LATER).
 PLACES = 3
@@ -42,46 +42,45 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     # difficulty 1 starts from the usual zero state; above, from a given one
     d = draw(rng, difficulty, zero_state=difficulty == 1)
     x2 = signed(rng, 1.0, d.D, low=0.1)
-    trace = lstm.forward(d.params, np.stack([d.x, x2]), d.h_prev, d.c_prev)
+    trace = lstm.forward(d.params, np.stack([d.x, x2]), d.h_prev, d.C_prev)
     first, second = trace.steps
-    reject_saturated(first)
-    reject_saturated(second)
-    shown, params = d.shown, d.params
+    reject_saturated_gates(first)
+    reject_saturated_gates(second)
+    params = d.params
 
-    def h1(v: Mapping[str, Any]) -> Any:
-        return shown(hidden(first.o, v["c1"]))
+    def h_1(v: Mapping[str, Any]) -> Any:
+        return hidden(first.o, v["C_1"])
 
-    def c2(v: Mapping[str, Any]) -> Any:
-        return shown(lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).c)
+    def C_2(v: Mapping[str, Any]) -> Any:
+        return lstm.step(params, x2, np.ravel(v["h_1"]), np.ravel(v["C_1"])).C
 
-    def h2(v: Mapping[str, Any]) -> Any:
-        o2 = lstm.step(params, x2, np.ravel(v["h1"]), np.ravel(v["c1"])).o
-        return shown(hidden(o2, v["c2"]))
+    def h_2(v: Mapping[str, Any]) -> Any:
+        o2 = lstm.step(params, x2, np.ravel(v["h_1"]), np.ravel(v["C_1"])).o
+        return hidden(o2, v["C_2"])
 
     def swapped(s: lstm.LSTMStep) -> Any:
-        return {"lstm.forget-input-swapped": shown(new_cell(s.c_prev, s.i, s.f, s.C_tilde))}
+        return {"lstm.forget-input-swapped": new_cell(s.C_prev, s.i, s.f, s.C_tilde)}
 
     def bare(s: lstm.LSTMStep) -> Any:
         return {
-            "lstm.h-missing-tanh": shown(s.o * s.c),
-            "lstm.h-tanh-prev-cell": shown(hidden(s.o, s.c_prev)),  # C_{t-1} squashed, not C_t
+            "lstm.h-missing-tanh": s.o * s.C,
+            "lstm.h-tanh-prev-cell": hidden(s.o, s.C_prev),  # C_{t-1} squashed, not C_t
         }
 
-    restarted = lstm.step(params, x2, d.h_prev, d.c_prev)  # step 2 from h_0, C_0 again
+    restarted = lstm.step(params, x2, d.h_prev, d.C_prev)  # step 2 from h_0, C_0 again
 
     def not_carried(s: lstm.LSTMStep) -> Any:
-        return {**swapped(s), "lstm.state-not-carried": shown(restarted.c)}
+        return {**swapped(s), "lstm.state-not-carried": restarted.C}
 
-    def cell(name: str, label: str, s: lstm.LSTMStep, field: str, wrong: Any, **ecf: Any) -> Cell:
-        expected = shown(getattr(s, field))
-        return Cell(name, label, expected=expected, decimals=PLACES,
-                    mistakes=screen(expected, wrong(s), PLACES), **ecf)  # fmt: skip
+    def cell(name: str, s: lstm.LSTMStep, field: str, wrong: Any, **ecf: Any) -> Cell:
+        return numeric_cell(name, f"${name}$", getattr(s, field), decimals=PLACES,
+                            mistakes=wrong(s), **ecf)  # fmt: skip
 
     cells = (
-        cell("c1", "$C_1$", first, "c", swapped),
-        cell("h1", "$h_1$", first, "h", bare, depends=("c1",), recompute=h1),
-        cell("c2", "$C_2$", second, "c", not_carried, depends=("c1", "h1"), recompute=c2),
-        cell("h2", "$h_2$", second, "h", bare, depends=("c1", "h1", "c2"), recompute=h2),
+        cell("C_1", first, "C", swapped),
+        cell("h_1", first, "h", bare, depends=("C_1",), recompute=h_1),
+        cell("C_2", second, "C", not_carried, depends=("C_1", "h_1"), recompute=C_2),
+        cell("h_2", second, "h", bare, depends=("C_1", "h_1", "C_2"), recompute=h_2),
     )
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
     start = (
@@ -105,17 +104,11 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
              "$C_2 = f_2 \\odot C_1 + i_2 \\odot \\tilde{C}_2$ and $h_2 = o_2 \\odot \\tanh(C_2)$."),
     )  # fmt: skip
     solution: list[Step] = []
-    for t, s, decimals in (("1", first, GIVEN), ("2", second, 4)):
+    for t, s, decimals in (("1", first, GIVEN_DECIMALS), ("2", second, ANSWER_DECIMALS)):
         prev = str(int(t) - 1)
-        solution.append(concat_step(s, t, prev, decimals))
+        solution.append(concat_line(s, t, prev, decimals))
         for gate in GATES.values():
-            solution += gate_steps(d, s, gate, t, prev, decimals)
-        solution += cell_steps(s, shown, t, prev) + hidden_steps(s, shown, t)
-    givens = {
-        **d.weights(*GATES),
-        "h_0": shown(d.h_prev),
-        "C_0": shown(d.c_prev),
-        "x_1": shown(d.x),
-        "x_2": shown(x2),
-    }
-    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN)
+            solution += gate_lines(d, s, gate, t, prev, decimals)
+        solution += cell_lines(s, t, prev) + hidden_lines(s, t)
+    givens = {**d.weights(*GATES), **shown_givens(h_0=d.h_prev, C_0=d.C_prev, x_1=d.x, x_2=x2)}
+    return Exercise(prompt, givens, cells, hints, tuple(solution), given_decimals=GIVEN_DECIMALS)

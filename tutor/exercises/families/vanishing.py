@@ -14,21 +14,14 @@ from typing import Any
 
 import numpy as np
 
-from tutor.course.model import Text
 from tutor.engine import jacobian, rnn
 from tutor.engine.activations import sigmoid, tanh, tanh_grad
-from tutor.exercises.families._draw import (
-    ANSWER,
-    GIVEN,
-    between,
-    expansion,
-    fmt,
-    reject_if,
-    screen,
-    signed,
-)
-from tutor.exercises.model import Cell, Exercise, Step
+from tutor.exercises.families._build import numeric_cell
+from tutor.exercises.families._draw import GIVEN_DECIMALS, between, reject_if, signed
+from tutor.exercises.families._numbers import ANSWER_DECIMALS, expansion, typed
+from tutor.exercises.model import Exercise, Step
 from tutor.exercises.registry import register
+from tutor.i18n import Text
 
 #: Steps per difficulty for the products.
 STEPS = {1: 2, 2: 3, 3: 5}
@@ -86,8 +79,8 @@ def rnn_product(rng: np.random.Generator, difficulty: int) -> Exercise:
         "lstm.tanh-derivative": float(np.prod(w * (1 - hs))),
         "general.constant-factor": float(np.prod(tanh_grad(hs))),  # w left out
     }
-    cell = Cell("product", f"${product_text(T).split(' = ')[0]}$", expected=product,
-                decimals=decimals, mistakes=screen(product, mistakes, decimals))  # fmt: skip
+    cell = numeric_cell("product", f"${product_text(T).split(' = ')[0]}$", product,
+                        decimals=decimals, mistakes=mistakes)  # fmt: skip
     step = r"h_k = \tanh(a_k), \; a_k = w h_{k-1} + u x_k + b"
 
     def span(v: str) -> str:
@@ -111,15 +104,16 @@ def rnn_product(rng: np.random.Generator, difficulty: int) -> Exercise:
     solution = []
     for k in range(1, T + 1):
         h_prev = h0 if k == 1 else float(hs[k - 2])
-        arithmetic = expansion([w, u], [h_prev, float(xs[k - 1])], b, GIVEN if k == 1 else ANSWER)
+        places = GIVEN_DECIMALS if k == 1 else ANSWER_DECIMALS
+        arithmetic = expansion([w, u], [h_prev, float(xs[k - 1])], b, places)
         solution.append(Step(
             Text(f"第 {k} 步：$a_{k} = w h_{k - 1} + u x_{k} + b$，$h_{k} = \\tanh(a_{k})$，因子 $w(1 - h_{k}^2)$",
                  f"step {k}: $a_{k} = w h_{k - 1} + u x_{k} + b$, $h_{k} = \\tanh(a_{k})$, factor $w(1 - h_{k}^2)$"),
-            f"a = {arithmetic} = {fmt(trace.preacts[k - 1, 0])}, h = {fmt(hs[k - 1])}, "
-            f"w(1 - h²) = {fmt(factors[k - 1])}",
+            f"a = {arithmetic} = {typed(trace.preacts[k - 1, 0])}, h = {typed(hs[k - 1])}, "
+            f"w(1 - h²) = {typed(factors[k - 1])}",
         ))  # fmt: skip
     solution.append(
-        Step(Text(f"{T} 个因子相乘", f"multiply the {T} factors"), fmt(product, decimals))
+        Step(Text(f"{T} 个因子相乘", f"multiply the {T} factors"), typed(product, decimals))
     )
     givens = {
         "w": w,
@@ -128,7 +122,7 @@ def rnn_product(rng: np.random.Generator, difficulty: int) -> Exercise:
         "h_0": h0,
         **{f"x_{k}": float(xs[k - 1]) for k in range(1, T + 1)},
     }
-    return Exercise(prompt, givens, (cell,), hints, tuple(solution), given_decimals=GIVEN)
+    return Exercise(prompt, givens, (cell,), hints, tuple(solution), given_decimals=GIVEN_DECIMALS)
 
 
 # --------------------------------------------------------------------------- steps to vanish
@@ -180,14 +174,12 @@ def steps(rng: np.random.Generator, difficulty: int) -> Exercise:
         return _count(v["f"], eps, n_lstm)
 
     cells = (
-        Cell("gamma", "$\\gamma$", expected=gamma, decimals=ANSWER,
-             mistakes=screen(gamma, gamma_mistakes, ANSWER)),
-        Cell("n_rnn", "$n_{\\text{RNN}}$", expected=n_rnn, decimals=0,
-             mistakes=screen(n_rnn, n_mistakes, 0), depends=("gamma",), recompute=rnn_count),
-        Cell("f", "$f$", expected=f, decimals=ANSWER,
-             mistakes=screen(f, {"lstm.gate-tanh": wrong_f}, ANSWER)),
-        Cell("n_lstm", "$n_{\\text{LSTM}}$", expected=n_lstm, decimals=0,
-             mistakes=screen(n_lstm, f_count, 0), depends=("f",), recompute=lstm_count),
+        numeric_cell("gamma", "$\\gamma$", gamma, mistakes=gamma_mistakes),
+        numeric_cell("n_rnn", "$n_{\\text{RNN}}$", n_rnn, decimals=0, mistakes=n_mistakes,
+                     depends=("gamma",), recompute=rnn_count),
+        numeric_cell("f", "$f$", f, mistakes={"lstm.gate-tanh": wrong_f}),
+        numeric_cell("n_lstm", "$n_{\\text{LSTM}}$", n_lstm, decimals=0, mistakes=f_count,
+                     depends=("f",), recompute=lstm_count),
     )  # fmt: skip
     eps_text = f"{eps:g}"
 
@@ -197,14 +189,14 @@ def steps(rng: np.random.Generator, difficulty: int) -> Exercise:
     by_gamma, by_f = ratio(r"\gamma"), ratio("f")
     prompt = Text(
         f"标量 tanh RNN 停在预激活 $a$ 附近，循环权重为 $w$：梯度每往回一步乘 "
-        f"$\\gamma = w \\tanh'(a)$（{ANSWER} 位小数）。求最小的步数 $n_{{\\text{{RNN}}}}$ 使 "
+        f"$\\gamma = w \\tanh'(a)$（{ANSWER_DECIMALS} 位小数）。求最小的步数 $n_{{\\text{{RNN}}}}$ 使 "
         f"$\\gamma^n < {eps_text}$。同样长度上，LSTM 的记忆直接路径每步乘遗忘门 "
-        f"$f = \\sigma(z_f)$（{ANSWER} 位小数）；求最小的 $n_{{\\text{{LSTM}}}}$ 使 $f^n < {eps_text}$。",
+        f"$f = \\sigma(z_f)$（{ANSWER_DECIMALS} 位小数）；求最小的 $n_{{\\text{{LSTM}}}}$ 使 $f^n < {eps_text}$。",
         f"A scalar tanh RNN sits near the pre-activation $a$ with recurrent weight $w$: each step "
-        f"back multiplies the gradient by $\\gamma = w \\tanh'(a)$ ({ANSWER} decimals). Find the "
+        f"back multiplies the gradient by $\\gamma = w \\tanh'(a)$ ({ANSWER_DECIMALS} decimals). Find the "
         f"fewest steps $n_{{\\text{{RNN}}}}$ with $\\gamma^n < {eps_text}$. Along the LSTM's "
         f"direct cell path each step multiplies by the forget gate $f = \\sigma(z_f)$ "
-        f"({ANSWER} decimals); find the fewest $n_{{\\text{{LSTM}}}}$ with $f^n < {eps_text}$.",
+        f"({ANSWER_DECIMALS} decimals); find the fewest $n_{{\\text{{LSTM}}}}$ with $f^n < {eps_text}$.",
     )
     hints = (
         Text("$\\tanh'(a) = 1 - \\tanh^2(a)$，再乘 $w$。", "$\\tanh'(a) = 1 - \\tanh^2(a)$, times $w$."),
@@ -214,11 +206,11 @@ def steps(rng: np.random.Generator, difficulty: int) -> Exercise:
              "Take the smallest whole number above that ratio; the same for the forget gate, with $f$ for $\\gamma$."),
     )  # fmt: skip
     solution = (
-        Step(Text("$\\tanh(a)$", "$\\tanh(a)$"), fmt(tanh(a))),
-        Step(Text("$\\gamma = w (1 - \\tanh^2(a))$", "$\\gamma = w (1 - \\tanh^2(a))$"), fmt(gamma)),
+        Step(Text("$\\tanh(a)$", "$\\tanh(a)$"), typed(tanh(a))),
+        Step(Text("$\\gamma = w (1 - \\tanh^2(a))$", "$\\gamma = w (1 - \\tanh^2(a))$"), typed(gamma)),
         Step(Text(f"${by_gamma}$，向上取整", f"${by_gamma}$, rounded up"),
              f"{math.log(eps) / math.log(gamma):.2f} → {n_rnn}"),
-        Step(Text("$f = \\sigma(z_f)$", "$f = \\sigma(z_f)$"), fmt(f)),
+        Step(Text("$f = \\sigma(z_f)$", "$f = \\sigma(z_f)$"), typed(f)),
         Step(Text(f"${by_f}$，向上取整", f"${by_f}$, rounded up"),
              f"{math.log(eps) / math.log(f):.2f} → {n_lstm}"),
         Step(Text(f"直接路径能多传 {n_lstm - n_rnn} 步" if n_lstm >= n_rnn else "这里遗忘门较小，直接路径并不更长",
@@ -226,7 +218,7 @@ def steps(rng: np.random.Generator, difficulty: int) -> Exercise:
                   else "here the forget gate is small: the cell path is not longer"), ""),
     )  # fmt: skip
     return Exercise(
-        prompt, {"w": w, "a": a, "z_f": z_f}, cells, hints, solution, given_decimals=GIVEN
+        prompt, {"w": w, "a": a, "z_f": z_f}, cells, hints, solution, given_decimals=GIVEN_DECIMALS
     )
 
 
@@ -255,10 +247,10 @@ def cell_path(rng: np.random.Generator, difficulty: int) -> Exercise:
         "general.constant-factor": rnn_path / w**T,
     }
     cells = (
-        Cell("rnn", f"$\\prod_{{k=1}}^{{{T}}} w \\tanh'(a_k)$", expected=rnn_path, decimals=rnn_dec,
-             mistakes=screen(rnn_path, rnn_mistakes, rnn_dec)),
-        Cell("lstm", f"$\\prod_{{k=1}}^{{{T}}} f_k$", expected=lstm_path, decimals=lstm_dec,
-             mistakes=screen(lstm_path, {"lstm.gate-tanh": float(np.prod(tanh(z)))}, lstm_dec)),
+        numeric_cell("rnn", f"$\\prod_{{k=1}}^{{{T}}} w \\tanh'(a_k)$", rnn_path,
+                     decimals=rnn_dec, mistakes=rnn_mistakes),
+        numeric_cell("lstm", f"$\\prod_{{k=1}}^{{{T}}} f_k$", lstm_path, decimals=lstm_dec,
+                     mistakes={"lstm.gate-tanh": float(np.prod(tanh(z)))}),
     )  # fmt: skip
     prompt = Text(
         f"同一段 {T} 步的序列。RNN（循环权重 $w$）第 $k$ 步的预激活为 $a_k$；LSTM 第 $k$ 步遗忘门的"
@@ -280,11 +272,11 @@ def cell_path(rng: np.random.Generator, difficulty: int) -> Exercise:
              "$f_k = \\sigma(z_k)$ (a gate uses σ); multiply each side's factors."),
     )  # fmt: skip
     solution = (
-        Step(Text("RNN 各步因子 $w (1 - \\tanh^2(a_k))$", "RNN factors $w (1 - \\tanh^2(a_k))$"), fmt(factors)),
-        Step(Text("相乘", "their product"), fmt(rnn_path, rnn_dec)),
-        Step(Text("遗忘门 $f_k = \\sigma(z_k)$", "forget gates $f_k = \\sigma(z_k)$"), fmt(sigmoid(z))),
-        Step(Text("相乘", "their product"), fmt(lstm_path, lstm_dec)),
+        Step(Text("RNN 各步因子 $w (1 - \\tanh^2(a_k))$", "RNN factors $w (1 - \\tanh^2(a_k))$"), typed(factors)),
+        Step(Text("相乘", "their product"), typed(rnn_path, rnn_dec)),
+        Step(Text("遗忘门 $f_k = \\sigma(z_k)$", "forget gates $f_k = \\sigma(z_k)$"), typed(sigmoid(z))),
+        Step(Text("相乘", "their product"), typed(lstm_path, lstm_dec)),
     )  # fmt: skip
     givens = {"w": w, **{f"a_{k + 1}": float(a[k]) for k in range(T)},
               **{f"z_{k + 1}": float(z[k]) for k in range(T)}}  # fmt: skip
-    return Exercise(prompt, givens, cells, hints, solution, given_decimals=GIVEN)
+    return Exercise(prompt, givens, cells, hints, solution, given_decimals=GIVEN_DECIMALS)
