@@ -25,6 +25,8 @@ STRINGS: dict[str, dict[Lang, str]] = {
     "keys": {"zh": "按键", "en": "Keys"},
     "next_lesson": {"zh": "下一课", "en": "Next"},
     "prev_lesson": {"zh": "上一课", "en": "Previous"},
+    "no_prev_lesson": {"zh": "这已是第一课。", "en": "This is the first lesson."},
+    "no_next_lesson": {"zh": "这已是最后一课。", "en": "This is the last lesson."},
     "lesson_questions": {"zh": "本课练习", "en": "Practice in this lesson"},
     "no_demo": {"zh": "本课没有演示。", "en": "This lesson has no demo."},
     "content_broken": {

@@ -9,23 +9,32 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Static
 
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
 from tutor.ui.strings import KIND_NAMES, t
+from tutor.ui.widgets.reading import ReadingMarkdown
 
 if TYPE_CHECKING:
     from tutor.ui.app import TutorApp
 
 
 def reading_markdown(lesson: Lesson, lang: Lang) -> str:
-    """The lesson as display Markdown; a broken file becomes a message, not a crash."""
+    """The lesson as display Markdown; a broken file becomes a message, not a crash.
+
+    The file's `# ` heading is left out: the screen's title line already shows it.
+    """
     try:
-        return render_markdown(lesson.reading(lang))
+        return render_markdown(_without_heading(lesson.reading(lang)))
     except (OSError, UnicodeDecodeError, MathError) as exc:
-        return f"# {lesson.title(lang)}\n\n> {t('reading_broken', lang)} {exc}"
+        return f"> {t('reading_broken', lang)} {exc}"
+
+
+def _without_heading(md: str) -> str:
+    first, _, rest = md.partition("\n")
+    return rest if first.startswith("# ") else md
 
 
 class LessonScreen(Screen[None]):
@@ -53,7 +62,7 @@ class LessonScreen(Screen[None]):
         yield Header()
         yield Static(id="lesson-title")
         with VerticalScroll(id="reading"):
-            yield Markdown(id="lesson-text")
+            yield ReadingMarkdown(id="lesson-text")
         yield Static(id="lesson-footer")
         yield Footer()
 
@@ -70,7 +79,7 @@ class LessonScreen(Screen[None]):
         self.query_one("#lesson-title", Static).update(
             f"{number}/{len(course.lessons)}  {escape(lesson.title(lang))}"
         )
-        self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
+        self.query_one("#lesson-text", ReadingMarkdown).update(reading_markdown(lesson, lang))
         self._show_footer(lang)
 
     def _show_footer(self, lang: Lang) -> None:
@@ -91,10 +100,12 @@ class LessonScreen(Screen[None]):
         course = self.app.course
         assert course is not None
         index = course.lessons.index(self.lesson) + step
-        if 0 <= index < len(course.lessons):
-            self.lesson_id = course.lessons[index].id
-            self._show(self.app.lang)
-            self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+        if not 0 <= index < len(course.lessons):
+            self.notify(t("no_next_lesson" if step > 0 else "no_prev_lesson", self.app.lang))
+            return
+        self.lesson_id = course.lessons[index].id
+        self._show(self.app.lang)
+        self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
