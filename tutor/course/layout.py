@@ -68,14 +68,14 @@ def _breaks(text: str) -> list[_Break]:
         c = text[i]
         if c in OPEN or (c in BARS and i in paired and not (stack and text[stack[-1]] == c)):
             stack.append(i)
-        elif (c in CLOSE or c in BARS and i in paired) and stack:
+        elif (c in CLOSE or (c in BARS and i in paired)) and stack:
             stack.pop()
         elif c == " ":
             end = i
             while end < len(text) and text[end] == " ":
                 end += 1
             kind = _kind(text, i, end, depth=len(stack))
-            if kind is not None and 0 < i and end < len(text):
+            if kind is not None and i > 0 and end < len(text):
                 found.append(_Break(i, end, len(stack), kind, stack[-1] if stack else -1))
             i = end
             continue
@@ -109,7 +109,8 @@ def layout_formula(text: str, width: int) -> list[str]:
     breaks = _breaks(text)
     if lists := [b for b in breaks if b.kind == LIST]:  # each formula of a list on its own
         starts, ends = [0, *(b.end for b in lists)], [*(b.start for b in lists), len(text)]
-        return [line for s, e in zip(starts, ends) for line in layout_formula(text[s:e], width)]
+        pairs = zip(starts, ends, strict=True)
+        return [line for s, e in pairs for line in layout_formula(text[s:e], width)]
     relations = [b.end for b in breaks if b.kind == RELATION and b.depth == 0]
     ranks = sorted({b.rank for b in breaks})
     for squeeze in (False, True):

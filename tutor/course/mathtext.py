@@ -244,23 +244,26 @@ def _render_sequence(cur: _Cursor, closing: str) -> str:
             spaced = False
             continue
         atom = _render_atom(cur)
-        if (
-            parts
-            and _ends_loose(parts[-1])
-            and atom[:1] not in SPACED | set(")]},;.")
-            and not _closes_bar(parts, atom)
-        ):
+        if parts and _needs_space(parts, atom, spaced):
             atom = _pad(atom)
-        elif isinstance(atom, _Word) and parts and parts[-1][-1:] not in SPACED | OPENING | {" ", QUAD}:
-            atom = _pad(atom)
-        elif spaced and parts and _operand_end(parts[-1]) and _operand_start(atom):
-            atom = _pad(atom)  # "W_h h_{t-1}" is Wₕ hₜ₋₁, two factors, not one name "Wₕhₜ₋₁"
         if atom in SPACED and parts and not _opens(parts):
             atom = f" {atom} "
         elif atom in ",;":
             atom += " "
         parts.append(atom)
         spaced = False
+
+
+def _needs_space(parts: list[str], atom: str, spaced: bool) -> bool:
+    """Whether `atom` is set apart from what precedes it."""
+    last = parts[-1]
+    if _ends_loose(last):  # after ∑ₖ or a/b, except before a closing mark: "a/b g", "‖a/b‖"
+        return atom[:1] not in SPACED | set(")]},;.") and not _closes_bar(parts, atom)
+    if isinstance(atom, _Word):  # "x tanh", but "(tanh" and "= tanh"
+        return last[-1:] not in SPACED | OPENING | {" ", QUAD}
+    # A space the author typed between two operands is kept: "W_h h_{t-1}" is Wₕ hₜ₋₁, two
+    # factors, not one name "Wₕhₜ₋₁".
+    return spaced and _operand_end(last) and _operand_start(atom)
 
 
 def _pad(atom: str) -> str:

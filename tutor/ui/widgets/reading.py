@@ -40,7 +40,7 @@ class ReadingFence(MarkdownFence):
 
     def __init__(self, markdown: Markdown, token: Token, code: str) -> None:
         super().__init__(markdown, token, code)
-        self._fitted_width = -1
+        self.fitted_width = -1  # the width of the last layout; -1 before the first
         self.set_class(self.is_formula, "-formula")
 
     @property
@@ -53,7 +53,7 @@ class ReadingFence(MarkdownFence):
     def set_content(self, content: Content) -> None:
         """A new highlight (the theme changed): lay it out again."""
         self._content = content
-        self._fitted_width = -1
+        self.fitted_width = -1
         self._fit()
 
     def _fit(self) -> None:
@@ -62,9 +62,9 @@ class ReadingFence(MarkdownFence):
             return
         label = labels.first()
         width = self.content_size.width - label.styles.gutter.width
-        if width <= 0 or width == self._fitted_width:
+        if width <= 0 or width == self.fitted_width:
             return  # a change of height only, after the last fit
-        self._fitted_width = width
+        self.fitted_width = width
         label.update(self.fitted(width))
 
     def fitted(self, width: int) -> Content:
