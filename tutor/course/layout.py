@@ -4,8 +4,9 @@ A display formula too wide for its line breaks as typeset mathematics does: firs
 formulas of a list (`a = 1,  b = 2`), then before a relation (=, ≤, ←, …) with the relation
 under the first one, then before + or − with the term under the right-hand side, then before
 ⊙, · or ×, then between juxtaposed factors or after a comma; breaks inside brackets come after
-all breaks outside them, and continue just inside the bracket. Only a line that no break can
-save is cut, with a marker (↪) on its continuation. Code lines wrap the same way at spaces.
+all breaks outside them, and continue just inside the bracket. When an aligned continuation
+would not fit, it moves left; only a line that no break can save is cut, with a marker (↪)
+on its continuation. Code lines wrap at spaces, with the same marker.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["CONTINUED", "cell_len", "layout_formula", "wrap_code"]
+__all__ = ["CONTINUED", "cell_len", "continuation_prefix", "layout_formula", "wrap_code"]
 
 CONTINUED = "↪"  # starts a line that continues one cut at the edge
 INDENT = 4  # continuation of a formula that has no relation to align on
