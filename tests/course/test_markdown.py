@@ -55,3 +55,12 @@ def test_an_unclosed_display_formula_is_an_error() -> None:
     (formula,) = find_formulas("# T\n\n$$\nC_t = 1\n")
     with pytest.raises(MathError):
         render_latex(formula.latex)
+
+
+def test_a_display_formula_is_one_line_in_a_formula_fence() -> None:
+    from tutor.course.markdown import FORMULA_FENCE
+
+    out = render_markdown("Text\n\n$$\nC_t = f_t \\odot C_{t-1}\n$$\n\n$$a = 1$$\nMore")
+    assert f"\n```{FORMULA_FENCE}\nCₜ = fₜ ⊙ Cₜ₋₁\n```\n" in out
+    assert f"\n```{FORMULA_FENCE}\na = 1\n```\n" in out
+    assert out.startswith("Text\n") and out.endswith("\nMore")

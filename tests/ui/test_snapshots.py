@@ -6,10 +6,13 @@ and look at the new SVGs before committing them.
 
 from __future__ import annotations
 
+import pytest
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from waiting import wait_until
 
 from tutor.ui.app import TutorApp
+from tutor.ui.widgets.reading import ReadingFence
 
 SIZE = (80, 24)
 
@@ -41,3 +44,27 @@ def test_forward_pass_reader_chinese(snap_compare) -> None:
 def test_help(snap_compare) -> None:
     run_before = after_loading("question_mark")
     assert snap_compare(TutorApp(lang="en"), terminal_size=SIZE, run_before=run_before)
+
+
+def at_longest_formula(lesson: int):
+    """Open a lesson and centre its longest display formula (where cutting showed first)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await after_loading(*["down"] * (lesson - 1), "enter")(pilot)
+        await wait_until(pilot, lambda: bool(pilot.app.screen.query(ReadingFence)))
+        await pilot.pause()
+        fences = [f for f in pilot.app.screen.query(ReadingFence) if f.is_formula]
+        longest = max(fences, key=lambda f: len(f.code))
+        pilot.app.screen.query_one("#reading", VerticalScroll).scroll_to_center(
+            longest, animate=False
+        )
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lesson", [1, 6, 10])
+def test_reader_longest_formula(snap_compare, lesson: int, lang: str) -> None:
+    app = TutorApp(lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=at_longest_formula(lesson))

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 
 from tutor.course.mathtext import render_latex
 
-__all__ = ["Formula", "find_formulas", "render_inline", "render_markdown"]
+__all__ = ["FORMULA_FENCE", "Formula", "find_formulas", "render_inline", "render_markdown"]
+
+# The info string of the fence that holds one display formula, as one line of terminal text;
+# the reader lays it out to its width (tutor.course.layout), so it is never cut off.
+FORMULA_FENCE = "math"
 
 _INLINE = re.compile(r"(?<![\\$])\$(?!\$)(.+?)(?<![\\$])\$(?!\$)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -79,7 +83,8 @@ def _inline_markdown(latex: str) -> str:
 
 
 def render_markdown(md: str) -> str:
-    """Markdown for display: inline maths as escaped text, display maths as its own block.
+    """Markdown for display: inline maths as escaped text, display maths as its own block
+    (a FORMULA_FENCE holding the formula on one line).
 
     Raises MathError for a formula outside the supported subset (content check reports it
     with its line before a learner ever sees it).
@@ -87,7 +92,7 @@ def render_markdown(md: str) -> str:
     out: list[str] = []
     for kind, _line, text in _blocks(md):
         if kind == "display":
-            out.extend(["", "```text", "    " + render_latex(text.strip()), "```", ""])
+            out.extend(["", f"```{FORMULA_FENCE}", render_latex(text.strip()), "```", ""])
         elif kind == "text":
             line = _INLINE.sub(lambda m: _inline_markdown(m.group(1)), text)
             if (

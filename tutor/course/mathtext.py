@@ -8,6 +8,7 @@ or mangled subscripts on the document's own formulas; see README, "Design".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -123,8 +124,8 @@ SYMBOLS: dict[str, str] = {
     ";": " ",
     ":": " ",
     "!": "",
-    "quad": "  ",
-    "qquad": "    ",
+    "quad": "\u2001",  # a quad: kept as two spaces (see render_latex)
+    "qquad": "\u2001\u2001",
     " ": " ",
     # named functions, printed upright
     "tanh": "tanh",
@@ -171,8 +172,8 @@ SUBSCRIPT = dict(
 )
 SUPERSCRIPT = dict(
     zip(
-        "0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVWβγδθφχ−⊤′",
-        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂᵝᵞᵟᶿᵠᵡ⁻ᵀ′",
+        "0123456789+-=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRUVWβγδθφχ−⊤′",
+        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵁⱽᵂᵝᵞᵟᶿᵠᵡ⁻ᵀ′",
         strict=True,
     )
 )
@@ -181,6 +182,13 @@ ALLOWED_CHARS = set("+-=<>()[],;:!'/|.*?")
 # Binary operators and relations get a space on each side, as TeX typesets them.
 SPACED = set("=+−<>≤≥≈≠⊙·×→←⇒⇐∈∉≡∼∝±∓⊗⊕↦≪≫⊂")
 OPENING = set("([{⟨|‖")
+BIG_OPERATORS = {"∑", "∏", "∫"}
+QUAD = "\u2001"  # \quad while rendering; two spaces in the result
+_WHITESPACE = re.compile(r"\s+")
+# Which atoms count as operands when the author typed a space between two of them.
+OPERAND_END = set(")]}⁾₎′⋯…")
+OPERAND_START = set("∂∇√⋯…")
+_COMBINING = "".join(chr(c) for c in range(0x300, 0x370)) + "\u20d7"
 
 
 @dataclass
@@ -200,11 +208,17 @@ class _Cursor:
 def render_latex(src: str) -> str:
     """Render one formula (without its `$` delimiters) as terminal text."""
     cur = _Cursor(src)
-    return " ".join(_render_sequence(cur, closing="").split())
+    return _WHITESPACE.sub(_space, _render_sequence(cur, closing="")).strip()
+
+
+def _space(match: re.Match[str]) -> str:
+    """A run of spaces becomes one; each \\quad in it is two, so a gap the author asked for shows."""
+    return "  " * match.group().count(QUAD) or " "
 
 
 def _render_sequence(cur: _Cursor, closing: str) -> str:
     parts: list[str] = []
+    spaced = False  # whether the author typed a space before the next atom
     while True:
         ch = cur.peek()
         if ch == "":
@@ -216,24 +230,45 @@ def _render_sequence(cur: _Cursor, closing: str) -> str:
             return "".join(parts)
         if ch == "}":
             raise MathError("unbalanced '}'", cur.pos)
-        if ch.isspace():  # spaces in TeX math are not significant
+        if ch.isspace():  # TeX ignores spaces; we keep one between two operands (below)
             cur.take()
+            spaced = True
             continue
         if ch in "_^":
             cur.take()
             base = parts.pop() if parts else ""
-            parts.append(base + _script(_render_atom(cur), ch == "^"))
+            if base.strip() in BIG_OPERATORS:
+                parts.append(_limits(base, ch, cur))
+            else:
+                parts.append(base + _script(_render_atom(cur), ch == "^"))
+            spaced = False
             continue
         atom = _render_atom(cur)
-        if parts and _ends_loose(parts[-1]) and atom[:1] not in SPACED | set(")]},;."):
-            atom = " " + atom
-        elif isinstance(atom, _Word) and parts and parts[-1][-1:] not in SPACED | OPENING | {" "}:
-            atom = _Word(" " + atom)
+        if parts and _needs_space(parts, atom, spaced):
+            atom = _pad(atom)
         if atom in SPACED and parts and not _opens(parts):
             atom = f" {atom} "
         elif atom in ",;":
             atom += " "
         parts.append(atom)
+        spaced = False
+
+
+def _needs_space(parts: list[str], atom: str, spaced: bool) -> bool:
+    """Whether `atom` is set apart from what precedes it."""
+    last = parts[-1]
+    if _ends_loose(last):  # after ∑ₖ or a/b, except before a closing mark: "a/b g", "‖a/b‖"
+        return atom[:1] not in SPACED | set(")]},;.") and not _closes_bar(parts, atom)
+    if isinstance(atom, _Word):  # "x tanh", but "(tanh" and "= tanh"
+        return last[-1:] not in SPACED | OPENING | {" ", QUAD}
+    # A space the author typed between two operands is kept: "W_h h_{t-1}" is Wₕ hₜ₋₁, two
+    # factors, not one name "Wₕhₜ₋₁".
+    return spaced and _operand_end(last) and _operand_start(atom)
+
+
+def _pad(atom: str) -> str:
+    """A space before an atom, keeping its kind (_Word, _Fraction)."""
+    return type(atom)(" " + atom) if isinstance(atom, (_Word, _Fraction)) else " " + atom
 
 
 def _opens(parts: list[str]) -> bool:
@@ -247,6 +282,40 @@ def _opens(parts: list[str]) -> bool:
     return last in SPACED | OPENING | {",", ";"}  # [-0.5, -0.8]: both minus signs are unary
 
 
+def _closes_bar(parts: list[str], atom: str) -> bool:
+    """Whether a bar closes one opened before it (‖∂h/∂x‖: no space before the second)."""
+    return atom in ("|", "‖") and sum(p.strip() == atom for p in parts) % 2 == 1
+
+
+def _operand_end(part: str) -> bool:
+    last = part.rstrip(_COMBINING)[-1:]
+    return last.isalnum() or last in OPERAND_END
+
+
+def _operand_start(atom: str) -> bool:
+    first = atom[:1]
+    return first.isalnum() or first in OPERAND_START
+
+
+def _limits(base: str, first: str, cur: _Cursor) -> str:
+    """∑, ∏, ∫ with limits: an upper limit makes a range, ∏(k=t+1…T), never a superscript.
+
+    A superscript T would read as the transpose (ᵀ), so limits are not scripts; a lower
+    limit alone is an ordinary subscript (∑ₖ), which cannot be mistaken.
+    """
+    scripts = {first: _render_atom(cur)}
+    other = "^" if first == "_" else "_"
+    while cur.peek().isspace():
+        cur.take()
+    if cur.peek() == other:
+        cur.take()
+        scripts[other] = _render_atom(cur)
+    lower, upper = ("".join(scripts.get(k, "").split()) for k in "_^")
+    if not upper:
+        return base + _script(lower, sup=False)
+    return f"{base}({lower}…{upper})"
+
+
 class _Word(str):
     """An upright function name (tanh, diag): set apart from a preceding letter."""
 
@@ -257,11 +326,13 @@ class _Fraction(str):
 
 def _ends_loose(part: str) -> bool:
     """∑, ∏, ∫ (with their limits) and fractions are set apart from what follows."""
-    return isinstance(part, _Fraction) or part[:1] in ("∑", "∏", "∫")
+    return isinstance(part, _Fraction) or part.lstrip()[:1] in BIG_OPERATORS
 
 
 def _render_atom(cur: _Cursor) -> str:
     """One unit: a character, a {group}, or a macro with its arguments."""
+    while cur.peek().isspace():  # \tilde C, x^ 2: TeX skips spaces before an argument
+        cur.take()
     start = cur.pos
     ch = cur.take()
     if ch == "":
@@ -361,12 +432,17 @@ def _render_delimiter(cur: _Cursor, start: int) -> str:
 
 
 def _script(text: str, sup: bool) -> str:
+    """Unicode sub/superscripts when every character has one; else `_x`, or `_(…)` for more.
+
+    All or nothing per script, so hₜ₋₁ and h_(T−1), never a mix such as hₜ_(−1). As in
+    LaTeX, `_` binds one symbol: W_(fh) is one subscript, W_f h would be a product.
+    """
     table = SUPERSCRIPT if sup else SUBSCRIPT
-    plain = text.replace(" ", "")
+    plain = "".join(text.split())
     if plain and all(c in table for c in plain):
         return "".join(table[c] for c in plain)
     mark = "^" if sup else "_"
-    return f"{mark}{plain}" if len(plain) == 1 or plain.isalnum() else f"{mark}({plain})"
+    return f"{mark}{plain}" if len(plain.rstrip(_COMBINING)) <= 1 else f"{mark}({plain})"
 
 
 def _bracket(text: str) -> str:

@@ -32,6 +32,8 @@ class S:
     keys = Text("按键", "Keys")
     next_lesson = Text("下一课", "Next")
     prev_lesson = Text("上一课", "Previous")
+    no_prev_lesson = Text("这已是第一课。", "This is the first lesson.")
+    no_next_lesson = Text("这已是最后一课。", "This is the last lesson.")
     close = Text("关闭", "Close")
 
     lesson_questions = Text("本课练习", "Practice in this lesson")

@@ -8,21 +8,30 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Markdown, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import KIND_NAMES, S
+from tutor.ui.widgets.reading import ReadingMarkdown
 
 
 def reading_markdown(lesson: Lesson, lang: Lang) -> str:
-    """The lesson as display Markdown; a broken file becomes a message, not a crash."""
+    """The lesson as display Markdown; a broken file becomes a message, not a crash.
+
+    The file's `# ` heading is left out: the screen's title line already shows it.
+    """
     try:
-        return render_markdown(lesson.reading(lang))
+        return render_markdown(_without_heading(lesson.reading(lang)))
     except (OSError, UnicodeDecodeError, MathError) as exc:
-        return f"# {lesson.title(lang)}\n\n> {S.reading_broken(lang)} {exc}"
+        return f"> {S.reading_broken(lang)} {exc}"
+
+
+def _without_heading(md: str) -> str:
+    first, _, rest = md.partition("\n")
+    return rest if first.startswith("# ") else md
 
 
 class LessonScreen(Localized, Screen[None]):
@@ -48,7 +57,7 @@ class LessonScreen(Localized, Screen[None]):
         yield Header()
         yield Static(id="lesson-title")
         with VerticalScroll(id="reading"):
-            yield Markdown(id="lesson-text")
+            yield ReadingMarkdown(id="lesson-text")
             yield Button(id="lesson-practise", variant="primary")
         yield Static(id="lesson-footer")
         yield Footer()
@@ -69,7 +78,7 @@ class LessonScreen(Localized, Screen[None]):
         self.query_one("#lesson-title", Static).update(
             f"{number}/{len(lessons)}  {escape(lesson.title(lang))}"
         )
-        self.query_one("#lesson-text", Markdown).update(reading_markdown(lesson, lang))
+        self.query_one("#lesson-text", ReadingMarkdown).update(reading_markdown(lesson, lang))
         self.query_one("#lesson-practise", Button).label = S.practise_lesson(lang)
         self._show_footer(lang)
 
@@ -88,10 +97,13 @@ class LessonScreen(Localized, Screen[None]):
     def action_move(self, step: int) -> None:
         lessons = self.app.course.lessons
         index = lessons.index(self.lesson) + step
-        if 0 <= index < len(lessons):
-            self.lesson_id = lessons[index].id
-            self._show(self.app.lang)
-            self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+        if not 0 <= index < len(lessons):
+            notice = S.no_next_lesson if step > 0 else S.no_prev_lesson
+            self.notify(notice(self.app.lang))
+            return
+        self.lesson_id = lessons[index].id
+        self._show(self.app.lang)
+        self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
