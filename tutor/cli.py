@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -175,7 +176,8 @@ def exercise(
         drawn = generate(name, seed, difficulty)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--difficulty") from exc
-    click.echo(render_exercise(drawn, lang, solution=solution))
+    width = shutil.get_terminal_size().columns  # COLUMNS, else the terminal's, else 80
+    click.echo(render_exercise(drawn, lang, solution=solution, width=width))
 
 
 def _list_generators(content_root: Path | None, lang: Lang) -> None:

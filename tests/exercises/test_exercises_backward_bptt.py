@@ -27,7 +27,7 @@ def autograd(givens: dict) -> dict[str, np.ndarray]:
     C = f * C_prev + i * C_tilde
     C.retain_grad()
     h = o * torch.tanh(C)
-    (torch.sum(g["dh"] * h) + torch.sum(g["dC_next"] * C)).backward()
+    (torch.sum(g["dh"] * h) + torch.sum(g["dC_from_next"] * C)).backward()
     z_f = W_f @ hx + b_f
     dz_f = f.grad * torch.sigmoid(z_f) * (1 - torch.sigmoid(z_f))
     grads = {

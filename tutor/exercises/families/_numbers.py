@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from tutor.exercises.display import format_value
 from tutor.exercises.families._draw import GIVEN_DECIMALS
+from tutor.exercises.values import format_value
 
 #: Decimals the answer cells ask for, unless a family says otherwise.
 ANSWER_DECIMALS = 4

@@ -211,7 +211,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             C_tilde=C_tilde,
             o=o,
             dh=dh,
-            dC_next=dC_next,
+            dC_from_next=dC_next,
         ),
         cells=cells,
         hints=hints(

@@ -13,6 +13,7 @@ import numpy as np
 
 from tutor.exercises.families._build import expression_cell, hints
 from tutor.exercises.model import Cell, Exercise, Step
+from tutor.exercises.notation import typing_note
 from tutor.exercises.registry import register
 from tutor.i18n import Text
 
@@ -22,13 +23,6 @@ NEXT_EQ = r"C_{t+1} = f_{t+1} \odot C_t + \ldots"
 SIGMOID = {g: rf"{g}_t = \sigma(z_{g})" for g in "fio"}
 CANDIDATE = r"\tilde{C}_t = \tanh(z_C)"
 
-# How each symbol is typed and what it stands for (LaTeX), for the prompt.
-MEANING = {
-    "o": "o_t", "C": "C_t", "f": "f_t", "i": "i_t", "C_prev": "C_{t-1}",
-    "C_tilde": r"\tilde{C}_t", "z_f": "z_f", "z_i": "z_i", "z_o": "z_o", "z_C": "z_C",
-    "dC": r"\partial L/\partial C_t", "dh": r"\partial L/\partial h_t",
-    "dC_next": r"\partial L/\partial C_{t+1}", "f_next": "f_{t+1}",
-}  # fmt: skip
 CELL = ("C", "C_prev", "f", "i", "C_tilde")
 NO_NOTE = Text("", "")
 LAST_STEP = Text(
@@ -307,15 +301,6 @@ def _activations(rng: np.random.Generator) -> tuple[Derivative, ...]:
     return (DH_DC, *(_gate(g, in_z) for g in "fio"), _candidate(in_z))
 
 
-def _symbols_note(symbols: tuple[str, ...]) -> Text:
-    named = [s for s in symbols if MEANING[s] != s]
-    if not named:
-        return NO_NOTE
-    zh = "，".join(f"{s} 表示 ${MEANING[s]}$" for s in named)
-    en = ", ".join(f"{s} for ${MEANING[s]}$" for s in named)
-    return Text(f"可用符号：{zh}。", f" Symbols: {en}.")
-
-
 def _joined(parts: tuple[Derivative, ...]) -> tuple[Text, ...]:
     """The earlier cells' hints as one (a worksheet keeps to three hints)."""
     if not parts:
@@ -334,7 +319,7 @@ def _exercise(parts: tuple[Derivative, ...]) -> Exercise:
     asked_zh = "、".join(f"${d.label}$" for d in parts)
     asked_en = ", ".join(f"${d.label}$" for d in parts)
     notes = Text(*("".join(dict.fromkeys(d.note(lang) for d in parts)) for lang in ("zh", "en")))
-    names = _symbols_note(symbols)
+    names = typing_note(symbols)
     solution: list[Step] = []
     for d in parts:
         solution += [Step(Text(f"${line}$", f"${line}$")) for line in d.steps]
