@@ -152,7 +152,7 @@ def _cell(cell: Cell) -> CellView:
         symbols=tuple(SymbolView(label(symbol), symbol) for symbol in cell.symbols),
         depends=cell.depends,
         ask=_ask(cell),
-        mistakes=tuple(MistakeView(id, _title(id)) for id in cell.mistakes),
+        mistakes=tuple(MistakeView(id, CATALOG[id].title) for id in cell.mistakes),
     )
 
 
@@ -168,12 +168,6 @@ def _ask(cell: Cell) -> Text:
         return Text("整数", "a whole number")
     plural = "" if cell.decimals == 1 else "s"
     return Text(f"{cell.decimals} 位小数", f"{cell.decimals} decimal{plural}")
-
-
-def _title(mistake_id: str) -> Text:
-    title = CATALOG[mistake_id].title
-    # the catalog's titles are being moved to Text; until then they are {"zh": …, "en": …}
-    return title if isinstance(title, Text) else Text(title["zh"], title["en"])
 
 
 def _step(step: Step) -> StepView:
