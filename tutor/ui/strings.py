@@ -66,9 +66,13 @@ class S:
         "先看了解答：这一题算作未解出。", "Solution seen first: this item counts as not solved."
     )
     practice_expected = Text("答案：", "Expected:")
-    practice_keys_typing = Text(
-        "Enter 检查 · Tab/↑↓ 换格 · Esc 离开输入框后：h 提示 s 解答 n 换数 → 下一题",
-        "Enter checks · Tab/↑↓ move · Esc, then: h hint  s solution  n new numbers  → next",
+    practice_keys_generated = Text(
+        "Enter 检查 · Tab/↑↓ 换格 · 先按 Esc 离开输入框，再按：h 提示  s 解答  n 换数  → 下一题",
+        "Enter checks · Tab/↑↓ move · Esc leaves the box, then: h hint  s solution  n new numbers  → next",
+    )
+    practice_keys_static = Text(
+        "Enter 检查 · 先按 Esc 离开输入框，再按：h 提示  → 下一题",
+        "Enter checks · Esc leaves the box, then: h hint  → next",
     )
     practice_keys_choice = Text("按 1–9 或选项字母作答", "Answer with 1–9 or the option's letter")
     practice_checking = Text("正在检查…", "Checking…")

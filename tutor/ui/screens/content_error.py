@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tutor.course import ContentError
+from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from tutor.i18n import Text
+from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import HELP_KEYS, PRACTICE_KEYS, S
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.widgets.option_list import Option
 from tutor.course import Course, Lang, Lesson
 from tutor.progress import LessonStats
 from tutor.study.standing import lesson_progress
+from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
 

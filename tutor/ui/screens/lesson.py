@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +12,7 @@ from textual.widgets import Button, Footer, Header, Static
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
+from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import KIND_NAMES, S
 from tutor.ui.widgets.reading import ReadingMarkdown

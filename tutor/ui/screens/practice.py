@@ -8,11 +8,10 @@ and → work (the footer shows only the keys that work at the moment).
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
 
@@ -24,6 +23,7 @@ from tutor.study.grading import OUTCOME_NAMES, Checked
 from tutor.study.items import Item
 from tutor.study.practice import Practice, Reveal
 from tutor.study.recall import RATINGS
+from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
 from tutor.ui.widgets.answer_cells import AnswerCell, AnswerGrid, CellSpec
@@ -48,7 +48,9 @@ class PracticeScreen(Localized, Screen[None]):
 
     DEFAULT_CSS = """
     PracticeScreen #practice-header { padding: 0 2; height: 1; text-style: bold; color: $accent; }
-    PracticeScreen #practice-progress { padding: 0 2; height: 1; }
+    PracticeScreen #practice-status { padding: 0 2; height: 1; }
+    PracticeScreen #practice-position { width: auto; padding-right: 2; }
+    PracticeScreen #practice-progress { width: 1fr; }
     PracticeScreen #practice-progress Bar { width: 1fr; }
     PracticeScreen #practice-body { padding: 0 2; height: 1fr; }
     PracticeScreen #item-heading { color: $text-muted; padding-top: 1; }
@@ -78,17 +80,19 @@ class PracticeScreen(Localized, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="practice-header")
-        yield ProgressBar(id="practice-progress", show_eta=False, show_percentage=False)
+        with Horizontal(id="practice-status"):
+            yield Static(id="practice-position")
+            yield ProgressBar(id="practice-progress", show_eta=False, show_percentage=False)
         yield VerticalScroll(id="practice-body", can_focus=True)
         yield Footer()
 
     async def on_mount(self) -> None:
         self.watch(self.app, "lang", self._relabel, init=False)
         self.practice.start(self._start_at)
-        await self._render()
+        await self._draw_item()
 
     async def _relabel(self, _lang: Lang) -> None:
-        await self._render(keep_values=True)
+        await self._draw_item(keep_values=True)
 
     @property
     def lang(self) -> Lang:
@@ -98,7 +102,7 @@ class PracticeScreen(Localized, Screen[None]):
     def item(self) -> Item | None:
         return self.practice.item
 
-    async def _render(self, *, keep_values: bool = False) -> None:
+    async def _draw_item(self, *, keep_values: bool = False) -> None:
         """Lay out the current item (or the summary) from the session's state."""
         values = self._grid_values() if keep_values else {}
         recall_text = self._recall_text() if keep_values else ""
@@ -205,9 +209,8 @@ class PracticeScreen(Localized, Screen[None]):
         at = min(practice.position + 1, total)
         position = S.practice_position.format(at=at, total=total, correct=practice.correct)
         saved = "" if practice.store.saving else f"  {S.practice_not_saved(self.lang)}"
-        self.query_one("#practice-header", Static).update(
-            f"{escape(self.title_text(self.lang))}  ·  {position(self.lang)}{saved}"
-        )
+        self.query_one("#practice-header", Static).update(escape(self.title_text(self.lang)))
+        self.query_one("#practice-position", Static).update(escape(position(self.lang) + saved))
         bar = self.query_one("#practice-progress", ProgressBar)
         bar.update(total=max(total, 1), progress=practice.position if not practice.done else total)
 
@@ -371,7 +374,8 @@ class PracticeScreen(Localized, Screen[None]):
         item = self.item
         text = ""
         if item is not None and item.kind == "answer":
-            text = S.practice_keys_typing(self.lang)
+            keys = S.practice_keys_generated if item.generated else S.practice_keys_static
+            text = keys(self.lang)
         elif item is not None and item.kind == "choice" and self._checked is None:
             text = S.practice_keys_choice(self.lang)
         self.query_one("#item-keys", Static).update(f"[dim]{escape(text)}[/dim]")
@@ -403,7 +407,7 @@ class PracticeScreen(Localized, Screen[None]):
             case "hint":
                 return state.hints_used < len(item.hints)
             case "solution":
-                return item.kind == "answer" and not self._solution_shown
+                return item.generated and not self._solution_shown
             case "new_numbers":
                 return item.generated
             case "try_again":
@@ -477,18 +481,18 @@ class PracticeScreen(Localized, Screen[None]):
     async def action_new_numbers(self) -> None:
         self._reset_item_state()
         self.practice.new_numbers()
-        await self._render()
+        await self._draw_item()
 
     async def action_next(self) -> None:
         self._reset_item_state()
         self.practice.next()
-        await self._render()
+        await self._draw_item()
 
     async def action_again(self) -> None:
         self._reset_item_state()
         self.practice.results.clear()
         self.practice.start(0)
-        await self._render()
+        await self._draw_item()
 
     def _reset_item_state(self) -> None:
         self._checked = None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from tutor.i18n import Lang, Text
+from tutor.ui.markup import escape
 from tutor.ui.strings import S
 
 
@@ -45,7 +45,10 @@ class AnswerCell(Vertical):
     AnswerCell { height: auto; margin-bottom: 1; }
     AnswerCell > Horizontal { height: auto; }
     AnswerCell .cell-label { width: auto; min-width: 6; max-width: 24; padding-right: 1; }
-    AnswerCell CellInput { width: 1fr; height: 1; border: none; padding: 0 1; }
+    AnswerCell CellInput, AnswerCell CellInput:focus {
+        width: 1fr; height: 1; border: none; padding: 0 1;
+    }
+    AnswerCell CellInput:focus { background: $primary 30%; }
     AnswerCell .cell-ask { width: auto; color: $text-muted; padding-left: 1; }
     AnswerCell .cell-line { color: $text-muted; padding-left: 2; }
     AnswerCell .cell-line.invalid { color: $warning; }

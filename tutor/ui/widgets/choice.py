@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import string
 
-from rich.markup import escape
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
@@ -15,6 +14,7 @@ from textual.widgets.option_list import Option
 from tutor.course import Question
 from tutor.course.markdown import render_inline
 from tutor.i18n import Lang
+from tutor.ui.markup import escape
 
 KEYS = "123456789"
 

@@ -3,7 +3,6 @@ points with those the answer covers ticked, then a self-rating."""
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,6 +11,7 @@ from textual.widgets import Button, Static, TextArea
 
 from tutor.course.markdown import render_inline
 from tutor.i18n import Lang
+from tutor.ui.markup import escape
 from tutor.ui.strings import S
 
 

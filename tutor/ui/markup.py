@@ -1,0 +1,13 @@
+"""Text shown inside Textual markup, made inert.
+
+Textual's markup parser takes more as a tag than Rich's does ("[0, ∞)" and a later "[dim]"
+read as one tag), and rich.markup.escape only escapes what looks like a Rich tag; so every
+"[" of course text, answers and formulas is escaped here.
+"""
+
+from __future__ import annotations
+
+
+def escape(text: str) -> str:
+    """`text` as literal characters inside markup."""
+    return text.replace("[", "\\[")
