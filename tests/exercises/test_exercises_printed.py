@@ -119,6 +119,9 @@ def test_an_inline_formula_is_never_cut(width: int) -> None:
                 for formula in find_formulas(source(lang)):
                     rendered = render_latex(formula.latex).replace(" ", NO_BREAK)
                     assert any(rendered in line for line in lines), (exercise.name, rendered)
+            for shown in [*(g.label for g in v.givens), *(c.label for c in v.cells)]:
+                for piece in shown.split(" "):  # the formulas of a label, whole
+                    assert any(piece in line for line in lines), (exercise.name, piece)
 
 
 def test_without_a_width_nothing_wraps() -> None:

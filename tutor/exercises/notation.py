@@ -68,8 +68,9 @@ NOTATION: dict[str, str] = {
 
 
 def label(name: str) -> str:
-    """A given's or symbol's name as the learner reads it (h_prev is hₜ₋₁, x_1 is x₁)."""
-    return render_latex(NOTATION.get(name, name))
+    """A given's or symbol's name as the learner reads it (h_prev is hₜ₋₁, x_1 is x₁): a
+    formula, so its spaces are no-break spaces."""
+    return render_latex(NOTATION.get(name, name)).replace(" ", NO_BREAK)
 
 
 def terminal_text(text: str) -> str:

@@ -132,11 +132,11 @@ def view(exercise: Exercise) -> ExerciseView:
         cells=tuple(_cell(cell) for cell in exercise.cells),
         hints=tuple(terminal(hint) for hint in exercise.hints),
         solution=tuple(_step(step) for step in exercise.solution),
-        answers={cell.name: typed_answer(cell) for cell in exercise.cells},
+        answers={cell.name: _typed_answer(cell) for cell in exercise.cells},
     )
 
 
-def typed_answer(cell: Cell) -> str:
+def _typed_answer(cell: Cell) -> str:
     """The cell's expected answer as a learner types it."""
     return format_value(cell.expected, DEFAULT_DECIMALS if cell.decimals is None else cell.decimals)
 
