@@ -61,7 +61,7 @@ def main(
         sys.exit(_open_app(ctx))
 
 
-def _open_app(ctx: click.Context, practise: str | None = None) -> int:
+def _open_app(ctx: click.Context, practise: str | None = None, seed: int | None = None) -> int:
     """The TUI, on home or on a lesson's practice; a pipe or a dumb terminal gets a message."""
     if not sys.stdout.isatty() or not sys.stdin.isatty() or os.environ.get("TERM") == "dumb":
         click.echo(
@@ -78,6 +78,7 @@ def _open_app(ctx: click.Context, practise: str | None = None) -> int:
         content_root=ctx.obj["content"],
         data_dir=ctx.obj["data_dir"],
         practise=practise,
+        seed=seed,
     )
 
 
@@ -240,7 +241,7 @@ def quiz(ctx: click.Context, lesson: str | None, plain: bool, seed: int | None) 
         lesson = resume.get("lesson") if resume.get("lesson") in known else course.lessons[0].id
     lesson_id = _lesson_id(course, lesson)
     if not plain:
-        sys.exit(_open_app(ctx, practise=lesson_id))
+        sys.exit(_open_app(ctx, practise=lesson_id, seed=seed))
     from tutor.plain.session import run_plain
 
     store, notices = _store(ctx)

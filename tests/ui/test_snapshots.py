@@ -68,3 +68,66 @@ def at_longest_formula(lesson: int):
 def test_reader_longest_formula(snap_compare, lesson: int, lang: str) -> None:
     app = TutorApp(lang=lang)
     assert snap_compare(app, terminal_size=SIZE, run_before=at_longest_formula(lesson))
+
+
+def in_practice(lesson: str, until, *keys: str, answers: dict[str, str] | None = None):
+    """Open a lesson's practice (fixed draws), move to the first item `until` accepts,
+    type `answers` into its cells, then press `keys`."""
+
+    async def run_before(pilot: Pilot) -> None:
+        from textual.widgets import Input, TextArea
+
+        from tutor.ui.screens.practice import PracticeScreen
+        from tutor.ui.widgets.answer_cells import AnswerGrid
+
+        app = pilot.app
+        await wait_until(pilot, lambda: app.questions_loaded)
+        app.open_practice(lesson)
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        screen = app.screen
+        while screen.practice.item is None or not until(screen.practice.item):
+            if isinstance(screen.focused, Input | TextArea):
+                await pilot.press("escape")
+            await pilot.press("right")
+            await pilot.pause()
+        for name, text in (answers or {}).items():
+            screen.query_one(AnswerGrid).cell(name).input.focus()
+            await pilot.press(*text)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def practice_app() -> TutorApp:
+    from tutor.progress import in_memory
+
+    return TutorApp(lang="en", store=in_memory("snapshot"), seed=3)
+
+
+def test_practice_numeric_with_its_preview(snap_compare) -> None:
+    run_before = in_practice(
+        "activations", lambda item: item.id == "activations.tanh-slope-at-one", answers={"answer": "1 - 0.76^2"}
+    )
+    assert snap_compare(practice_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_practice_graded_worksheet(snap_compare) -> None:
+    run_before = in_practice(
+        "activations",
+        lambda item: item.question.generator == "activations.tanh",
+        "enter",
+        answers={"t": "0.5", "dt": "0.75"},
+    )
+    assert snap_compare(practice_app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_practice_revealed_recall_card(snap_compare) -> None:
+    run_before = in_practice(
+        "activations",
+        lambda item: item.kind == "recall",
+        *"sigmoid gates let a fraction through; tanh is zero-centred",
+        "escape",
+        "r",
+    )
+    assert snap_compare(practice_app(), terminal_size=SIZE, run_before=run_before)

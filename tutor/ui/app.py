@@ -54,6 +54,7 @@ class TutorApp(App[None]):
         data_dir: Path | None = None,
         store: Store | None = None,
         practise: str | None = None,
+        seed: int | None = None,
     ) -> None:
         """`lang` None: the language last chosen in the app, else the locale's."""
         super().__init__()
@@ -70,6 +71,7 @@ class TutorApp(App[None]):
         self._too_small: Screen[None] | None = None
         self._symbolic: SymbolicWorker | None = None
         self._practise_first = practise
+        self._seed = seed  # fixes every draw (tests, `quiz --seed`); None: fresh each time
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -184,7 +186,7 @@ class TutorApp(App[None]):
         practice = Practice(
             plan,
             self.store,
-            rng=np.random.default_rng(),
+            rng=np.random.default_rng(self._seed),
             clock=lambda: datetime.now(UTC),
             worker=self.symbolic,
         )
@@ -203,9 +205,12 @@ def run_app(
     content_root: Path | None = None,
     data_dir: Path | None = None,
     practise: str | None = None,
+    seed: int | None = None,
 ) -> int:
     """Run the app; with `practise`, that lesson's practice opens once the questions load."""
-    app = TutorApp(lang=lang, content_root=content_root, data_dir=data_dir, practise=practise)
+    app = TutorApp(
+        lang=lang, content_root=content_root, data_dir=data_dir, practise=practise, seed=seed
+    )
     try:
         app.run()
     finally:

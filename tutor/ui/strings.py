@@ -96,6 +96,7 @@ class S:
         "Write your answer (or just think it through), then Tab to Reveal, or Escape and r.",
     )
     recall_reveal = Text("显示要点", "Reveal")
+    recall_yours = Text("你的回答：", "You wrote:")
     recall_points = Text("参考要点：", "Key points of a model answer:")
     recall_covered = Text("你的回答覆盖了 {n}/{total} 个要点。", "Your answer covers {n} of {total} points.")
     recall_rate = Text(

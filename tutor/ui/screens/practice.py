@@ -34,6 +34,7 @@ from tutor.ui.widgets.recall import RecallPane
 class PracticeScreen(Localized, Screen[None]):
     BINDINGS = [
         Binding("escape", "leave", "Back"),
+        Binding("right,space", "next", "Next", key_display="→"),
         Binding("h", "hint", "Hint"),
         Binding("s", "solution", "Solution"),
         Binding("n", "new_numbers", "New numbers"),
@@ -42,7 +43,6 @@ class PracticeScreen(Localized, Screen[None]):
         Binding("r", "reveal", "Reveal"),
         Binding("p", "again", "Practise", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in RATINGS),
-        Binding("right,space", "next", "Next"),
         Binding("enter", "enter", show=False),
     ]
 
@@ -318,7 +318,9 @@ class PracticeScreen(Localized, Screen[None]):
     def _reveal_with(self, text: str) -> None:
         self._reveal = self.practice.reveal(text)
         self.query_one(RecallPane).show_points(self._points())
-        self.query_one("#practice-body").focus()
+        body = self.query_one("#practice-body", VerticalScroll)
+        body.focus()
+        self.call_after_refresh(body.scroll_end, animate=False)  # down to the rating keys
         self._show_keys()
         self.refresh_bindings()
 

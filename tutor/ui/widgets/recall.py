@@ -21,6 +21,7 @@ class RecallPane(Vertical):
     RecallPane TextArea { height: 6; }
     RecallPane #recall-reveal { margin-top: 1; }
     RecallPane #recall-points { margin-top: 1; }
+    RecallPane #recall-written { height: auto; }
     """
 
     class RevealAsked(Message):
@@ -34,8 +35,9 @@ class RecallPane(Vertical):
         self._text = text
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[dim]{escape(S.recall_write(self.lang))}[/dim]")
+        yield Static(f"[dim]{escape(S.recall_write(self.lang))}[/dim]", id="recall-help")
         yield TextArea(self._text, id="recall-text", soft_wrap=True, tab_behavior="focus")
+        yield Static("", id="recall-written")
         yield Button(S.recall_reveal(self.lang), id="recall-reveal", variant="primary")
         yield Static("", id="recall-points")
 
@@ -61,5 +63,12 @@ class RecallPane(Vertical):
         lines.append("")
         lines.append(rated or S.recall_rate(self.lang))
         self.query_one("#recall-points", Static).update("\n".join(lines))
-        self.query_one(TextArea).read_only = True
+        area = self.query_one(TextArea)
+        written = area.text.strip()
+        # what was written stays in view, compact, above the points it is compared with
+        self.query_one("#recall-written", Static).update(
+            f"[dim]{escape(S.recall_yours(self.lang))}[/dim] {escape(written)}" if written else ""
+        )
+        area.display = False
+        self.query_one("#recall-help", Static).display = False
         self.query_one("#recall-reveal", Button).display = False
