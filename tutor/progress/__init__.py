@@ -4,7 +4,7 @@
 """
 
 from tutor.progress.opening import FILE_NAME, Notice, default_data_dir, in_memory, open_store
-from tutor.progress.records import OUTCOMES, Attempt, LessonStats, Level, Outcome
+from tutor.progress.records import OUTCOMES, Attempt, LessonStats, Level, Mock, Outcome
 from tutor.progress.store import Store
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "Attempt",
     "LessonStats",
     "Level",
+    "Mock",
     "Notice",
     "Outcome",
     "Store",

@@ -82,7 +82,7 @@ def default_data_dir() -> Path:
 
 
 def open_store(
-    data_dir: Path | None = None, *, version: str, now: datetime | None = None
+    data_dir: Path | None = None, *, version: str, now: datetime | None = None, fuzz: bool = True
 ) -> tuple[Store, list[Notice]]:
     """The learner's store in `data_dir` (default: the user data folder), and any notices."""
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
@@ -102,7 +102,7 @@ def open_store(
         if found > SCHEMA_VERSION:
             db.close()
             notices.append(Notice("newer", path, str(found)))
-            return in_memory(version), notices
+            return in_memory(version, fuzz=fuzz), notices
         # only now anything is written: a newer file is left byte for byte as it was
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable when a process dies
@@ -113,17 +113,17 @@ def open_store(
             copy.close()
             notices.append(Notice("migrated", path, str(backup)))
         _migrate(db, found)
-        return Store(db, path, version), notices
+        return Store(db, path, version, fuzz=fuzz), notices
     except (OSError, sqlite3.OperationalError) as exc:
         notices.append(Notice("unwritable", folder, _reason(exc)))
-        return in_memory(version), notices
+        return in_memory(version, fuzz=fuzz), notices
 
 
-def in_memory(version: str) -> Store:
+def in_memory(version: str, *, fuzz: bool = True) -> Store:
     """A store that keeps progress for this run only."""
     db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     _migrate(db, 0)
-    return Store(db, None, version)
+    return Store(db, None, version, fuzz=fuzz)
 
 
 def _looks_like_sqlite(path: Path) -> bool:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-Outcome = Literal["correct", "partial", "incorrect", "revealed"]
-OUTCOMES: tuple[Outcome, ...] = ("correct", "partial", "incorrect", "revealed")
+Outcome = Literal["correct", "partial", "incorrect", "revealed", "timed-out"]
+OUTCOMES: tuple[Outcome, ...] = ("correct", "partial", "incorrect", "revealed", "timed-out")
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,9 @@ class Attempt:
 
     `answers` maps each cell (or "choice", "text" for choice and recall items) to what the
     learner typed. "revealed" means the worked solution or the answer was shown before the
-    item was solved. `answered_at` is timezone-aware (stored in UTC).
+    item was solved; "timed-out", that a mock interview's time for it ran out.
+    `answered_at` is timezone-aware (stored in UTC). `rating` is the FSRS rating (1 Again …
+    4 Easy) the attempt gave the item's card, None when it did not review the card.
     """
 
     question_id: str
@@ -36,6 +38,7 @@ class Attempt:
     mistakes: tuple[str, ...] = ()
     rating: int | None = None
     session: str = "practice"
+    mock_id: int | None = None
     tutor_version: str = ""
     id: int | None = None
 
@@ -63,6 +66,19 @@ class LessonStats:
     @property
     def accuracy(self) -> float | None:
         return self.correct / self.attempts if self.attempts else None
+
+
+@dataclass(frozen=True)
+class Mock:
+    """One mock interview: when, how many questions, the time allowed, the result."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    questions: int
+    minutes: float
+    score: float
+    seconds: float
 
 
 @dataclass(frozen=True)

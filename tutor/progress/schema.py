@@ -43,5 +43,34 @@ CREATE TABLE levels (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+V3 = """
+CREATE TABLE cards (
+    question_id TEXT PRIMARY KEY,
+    lesson_id TEXT NOT NULL,
+    card TEXT NOT NULL,             -- fsrs Card.to_json()
+    due TEXT NOT NULL,              -- UTC, ISO 8601 (the review queue reads it)
+    introduced_at TEXT NOT NULL     -- UTC: the first review (the daily limit of new items)
+);
+CREATE INDEX cards_by_due ON cards (due);
+CREATE TABLE review_logs (
+    id INTEGER PRIMARY KEY,
+    question_id TEXT NOT NULL,
+    attempt_id INTEGER REFERENCES attempts (id),
+    rating INTEGER NOT NULL,        -- 1 Again, 2 Hard, 3 Good, 4 Easy
+    reviewed_at TEXT NOT NULL,
+    log TEXT NOT NULL               -- fsrs ReviewLog.to_json()
+);
+CREATE TABLE mocks (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,               -- NULL: left before the end
+    questions INTEGER NOT NULL,
+    minutes REAL NOT NULL,          -- the time allowed per question
+    score REAL NOT NULL DEFAULT 0,
+    seconds REAL NOT NULL DEFAULT 0
+);
+ALTER TABLE attempts ADD COLUMN mock_id INTEGER REFERENCES mocks (id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)

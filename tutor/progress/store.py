@@ -13,16 +13,23 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tutor.progress.records import Attempt, LessonStats, Level, parse_utc, utc
+from tutor.progress.records import Attempt, LessonStats, Level, Mock, parse_utc, utc
+
+if TYPE_CHECKING:
+    from fsrs import ReviewLog
+
+    from tutor.progress.cards import CardState
 
 BUSY_TIMEOUT_MS = 10_000
 
 _ATTEMPT_COLUMNS = (
     "question_id, lesson_id, kind, generator, seed, difficulty, answers, outcome, score, "
-    "hints_used, solution_shown, seconds, answered_at, tutor_version, mistakes, rating, session"
+    "hints_used, solution_shown, seconds, answered_at, tutor_version, mistakes, rating, session, "
+    "mock_id"
 )
 
 
@@ -35,11 +42,14 @@ class Store:
     call holds its lock.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None, version: str) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None, version: str, *, fuzz: bool = True
+    ) -> None:
         self._db = connection
         self._lock = threading.RLock()
         self.path = path
         self.version = version
+        self.fuzz = fuzz  # FSRS spreads due dates a little; tests turn it off for exact dates
 
     @property
     def saving(self) -> bool:
@@ -70,11 +80,25 @@ class Store:
     # --- attempts --------------------------------------------------------------------------
 
     def record(self, attempt: Attempt, *, level: tuple[str, Level] | None = None) -> int:
-        """Save an attempt (and the generator level it leads to) at once; return its id."""
+        """Save an attempt at once, with what it leads to in the same transaction: the
+        generator's level, and (when `attempt.rating` is set) its card's next review."""
         with self.transaction() as db:
             ident = insert_attempt(db, attempt, self.version)
             if level is not None:
                 set_level(db, *level)
+            if attempt.rating is not None:
+                from tutor.progress.cards import review  # fsrs: not on the home screen's path
+
+                review(
+                    db,
+                    attempt.question_id,
+                    attempt.lesson_id,
+                    attempt.rating,
+                    attempt.answered_at,
+                    attempt_id=ident,
+                    duration_ms=round(attempt.seconds * 1000),
+                    fuzz=self.fuzz,
+                )
         return ident
 
     def attempts(
@@ -94,6 +118,16 @@ class Store:
                 f"SELECT id, {_ATTEMPT_COLUMNS} FROM attempts {clause} ORDER BY id", args
             ).fetchall()
         return [_attempt(row) for row in rows]
+
+    def right_seconds(self, kind: str) -> list[float]:
+        """How long each right answer to an item of `kind` took (for "faster than usual")."""
+        with self.reading() as db:
+            rows = db.execute(
+                "SELECT seconds FROM attempts WHERE kind = ? AND outcome = 'correct' "
+                "AND hints_used = 0",
+                (kind,),
+            ).fetchall()
+        return [float(row[0]) for row in rows]
 
     def count_attempts(self) -> int:
         with self.reading() as db:
@@ -134,6 +168,88 @@ class Store:
             for lesson, s in stats.items()
         }
 
+    # --- review cards (fsrs) ---------------------------------------------------------------
+
+    def cards(self) -> dict[str, CardState]:
+        """Every question's card, by question id."""
+        from tutor.progress.cards import card_state
+
+        with self.reading() as db:
+            rows = db.execute(
+                "SELECT question_id, lesson_id, card, introduced_at FROM cards"
+            ).fetchall()
+        return {row[0]: card_state(row) for row in rows}
+
+    def due_count(self, now: datetime) -> int:
+        """How many cards are due at `now` (cheap: the home screen asks at startup)."""
+        with self.reading() as db:
+            row = db.execute("SELECT count(*) FROM cards WHERE due <= ?", (utc(now),)).fetchone()
+        return int(row[0])
+
+    def introduced_since(self, moment: datetime) -> int:
+        """Cards first reviewed at or after `moment` (the day's new items)."""
+        with self.reading() as db:
+            row = db.execute(
+                "SELECT count(*) FROM cards WHERE introduced_at >= ?", (utc(moment),)
+            ).fetchone()
+        return int(row[0])
+
+    def review_logs(self) -> list[ReviewLog]:
+        from tutor.progress.cards import review_logs
+
+        with self.reading() as db:
+            return review_logs(db)
+
+    def parameters(self) -> list[float] | None:
+        """The learner's fitted FSRS parameters, or None while the defaults are used."""
+        from tutor.progress.cards import load_parameters
+
+        with self.reading() as db:
+            return load_parameters(db)
+
+    def set_parameters(self, parameters: list[float] | None) -> None:
+        from tutor.progress.cards import PARAMETERS_KEY
+
+        with self.transaction() as db:
+            if parameters is None:
+                db.execute("DELETE FROM state WHERE key = ?", (PARAMETERS_KEY,))
+            else:
+                db.execute(
+                    "INSERT INTO state (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (PARAMETERS_KEY, json.dumps([float(x) for x in parameters])),
+                )
+
+    # --- mock interviews -------------------------------------------------------------------
+
+    def start_mock(self, started_at: datetime, questions: int, minutes: float) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO mocks (started_at, questions, minutes) VALUES (?, ?, ?)",
+                (utc(started_at), questions, minutes),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def finish_mock(self, mock_id: int, finished_at: datetime, score: float, seconds: float) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE mocks SET finished_at = ?, score = ?, seconds = ? WHERE id = ?",
+                (utc(finished_at), score, seconds, mock_id),
+            )
+
+    def mocks(self) -> list[Mock]:
+        """Every mock interview, the latest first."""
+        with self.reading() as db:
+            rows = db.execute(
+                "SELECT id, started_at, finished_at, questions, minutes, score, seconds "
+                "FROM mocks ORDER BY id DESC"
+            ).fetchall()
+        return [
+            Mock(i, parse_utc(s), parse_utc(f) if f else None, q, m, score, sec)
+            for i, s, f, q, m, score, sec in rows
+        ]
+
     # --- generator levels ------------------------------------------------------------------
 
     def level(self, generator: str) -> Level:
@@ -167,7 +283,7 @@ class Store:
 def insert_attempt(db: sqlite3.Connection, attempt: Attempt, version: str) -> int:
     cursor = db.execute(
         f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             attempt.question_id,
             attempt.lesson_id,
@@ -186,6 +302,7 @@ def insert_attempt(db: sqlite3.Connection, attempt: Attempt, version: str) -> in
             json.dumps(list(attempt.mistakes)),
             attempt.rating,
             attempt.session,
+            attempt.mock_id,
         ),
     )
     assert cursor.lastrowid is not None
@@ -203,7 +320,7 @@ def set_level(db: sqlite3.Connection, generator: str, level: Level) -> None:
 
 def _attempt(row: tuple[Any, ...]) -> Attempt:
     (ident, question, lesson, kind, generator, seed, difficulty, answers, outcome, score,
-     hints, solution, seconds, at, version, mistakes, rating, session) = row  # fmt: skip
+     hints, solution, seconds, at, version, mistakes, rating, session, mock) = row  # fmt: skip
     return Attempt(
         question_id=question,
         lesson_id=lesson,
@@ -221,6 +338,7 @@ def _attempt(row: tuple[Any, ...]) -> Attempt:
         mistakes=tuple(json.loads(mistakes)),
         rating=rating,
         session=session,
+        mock_id=mock,
         tutor_version=version,
         id=ident,
     )

@@ -22,6 +22,7 @@ from tutor.study.grading import Checked, check_answers, check_choice
 from tutor.study.items import Item, draw
 from tutor.study.levels import next_level
 from tutor.study.plan import Slot
+from tutor.study.rating import auto_rating
 from tutor.study.recall import RATING_OUTCOMES, covered
 
 Clock = Callable[[], datetime]
@@ -38,6 +39,7 @@ class ItemState:
     attempts: int = 0  # counted attempts
     recall_text: str = ""
     recall_revealed: bool = False
+    reviewed: bool = False  # the card has been reviewed for this showing
     last: Checked | None = None
 
 
@@ -66,7 +68,9 @@ class Practice:
     rng: np.random.Generator
     clock: Clock
     worker: Any = None  # the symbolic worker (tutor.answers), started for expression items
-    session: str = "practice"
+    session: str = "practice"  # or "review", "mock"
+    adapt_levels: bool = True  # practice moves each generator's level; review and mock do not
+    mock_id: int | None = None
     position: int = 0
     item: Item | None = None
     state: ItemState | None = None
@@ -195,6 +199,13 @@ class Practice:
         self._record(outcome, score, {"text": state.recall_text}, (), rating=rating)
         return outcome
 
+    def time_out(self) -> None:
+        """A mock interview's time for the item ran out before it was answered: recorded."""
+        _, state = self._current()
+        if not state.attempts:
+            text = {"text": state.recall_text} if state.recall_text else {}
+            self._record("timed-out", 0.0, text, ())
+
     # --- the record ------------------------------------------------------------------------
 
     def _record(
@@ -206,10 +217,21 @@ class Practice:
         *,
         rating: int | None = None,
     ) -> None:
+        """Record a counted result; the first of a showing also reviews the item's card."""
         item, state = self._current()
         now = self.clock()
         seconds = max(0.0, (now - state.shown_at).total_seconds())
         exercise = item.exercise if item.generated else None
+        if state.reviewed:
+            rating = None  # a second try in the same showing is practice, not a review
+        elif rating is None:  # graded by the tutor: the rating follows from the result
+            rating = auto_rating(
+                outcome,
+                hints_used=state.hints_used,
+                solution_shown=state.solution_shown,
+                seconds=seconds,
+                earlier_seconds=self.store.right_seconds(item.question.kind),
+            )
         attempt = Attempt(
             question_id=item.id,
             lesson_id=item.question.lesson_id,
@@ -227,18 +249,20 @@ class Practice:
             mistakes=mistakes,
             rating=rating,
             session=self.session,
+            mock_id=self.mock_id,
         )
         # right only after the solution was shown: not solved, for the level and the header
         counted_as: Outcome = (
             "incorrect" if state.solution_shown and outcome == "correct" else outcome
         )
         level = None
-        if exercise is not None:
+        if exercise is not None and self.adapt_levels:
             before = self.store.level(exercise.name)
             levels = tuple(q.difficulty for q in self.slot.questions)
             after = next_level(Level(exercise.difficulty, before.streak), counted_as, levels)
             level = (exercise.name, after)
         self.store.record(attempt, level=level)
+        state.reviewed = True
         state.attempts += 1
         state.solved = state.solved or (outcome == "correct" and not state.solution_shown)
         self.results[self.slot.key] = "correct" if state.solved else counted_as
