@@ -72,7 +72,7 @@ def test_none_right_is_incorrect() -> None:
     [
         ("0.62", [0.62, 0.41], "vector of 2"),
         ("0.62, 0.41", 0.62, "single number"),
-        ("0,62", 0.62, "single number"),
+        ("0,62", 0.62, "two numbers, 0 and 62"),
         ("0.1, 0.2, 0.3, 0.4, 0.5, 0.6", np.zeros((2, 3)), "2×3 matrix"),
         ("[[1, 2], [3, 4], [5, 6]]", np.zeros((2, 3)), "3×2"),
         ("[1, 2], [3]", np.zeros((2, 2)), "different lengths"),
@@ -129,7 +129,8 @@ def test_automatic_diagnoses() -> None:
     assert check_numbers("-0.62", 0.62, decimals=2).mistake == "general.sign"
     transposed = check_numbers("[[1, 3], [2, 4]]", [[1, 2], [3, 4]])
     assert transposed.mistake == "general.transposed"
-    assert check_numbers("0.67", 0.6789, decimals=2).mistake == "numeric.rounded-too-early"
+    assert check_numbers("0.66", 0.6789, decimals=2).mistake == "numeric.rounded-too-early"
+    assert check_numbers("0.67", 0.6789, decimals=2).mistake == "numeric.truncated"
     assert check_numbers("0.5", 0.6789, decimals=2).mistake is None
 
 

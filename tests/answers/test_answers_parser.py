@@ -110,7 +110,7 @@ def test_lists_only_where_asked() -> None:
         ("Ct-1", "ambiguous-prev", 0),
         ("__import__('os')", "unexpected-char", 0),
         ("o'", "quote", 1),
-        ("σ′(z)", "prime", 1),
+        ("σ′(z)", "derivative", 0),
         ("dC = o", "equals", 3),
         ("o;C", "separator", 1),
         ("o\x07", "invisible-char", 1),

@@ -139,10 +139,11 @@ class SymbolTable:
         folded = self._folded.get(key.folded(), [])
         return folded[0] if len(folded) == 1 else None
 
-    def previous_of(self, spelling: str) -> str | None:
-        """For ``C_t`` or ``Ct`` (step t written out): the base, if ``C_prev`` is declared too.
+    def step_of(self, spelling: str, step: str) -> str | None:
+        """For ``C_t`` or ``Ct`` (step t written out): the base, if the symbol of `step`
+        ("prev" or "next": ``C_prev``, ``C_next``) is declared too.
 
-        Used to refuse ``C_t-1``, which could mean C_{t-1} or C_t minus 1.
+        Used to refuse ``C_t-1`` and ``f_t+1``: C_{t-1}, or C_t minus 1?
         """
         key = name_key(spelling)
         if key is None or key.time:
@@ -155,7 +156,7 @@ class SymbolTable:
                 return None
         else:
             return None
-        if self._find(NameKey(key.base, key.tilde, "prev", key.extra)) is None:
+        if self._find(NameKey(key.base, key.tilde, step, key.extra)) is None:
             return None
         return base
 

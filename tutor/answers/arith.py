@@ -1,15 +1,15 @@
 """Float arithmetic for answer trees, where every failure is a MathFault instead of inf or nan.
 
-The parser uses it to fold constants (and so to refuse 1/0 or 10^400 with a position); the
-sampler uses it to evaluate at random points (a fault just discards the point).
+The parser uses it to fold constants (and so to refuse 1/0 or 10^400 with a position);
+evaluate.py uses it at sampled points, where a fault marks the point undefined (or overflowed).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
-from .tree import Bin, Call, Const, Neg, Node, Num, Sym, Vec
+from .tree import Bin, Const, Neg, Node, Num, Sym, Vec
 
 
 class MathFault(ArithmeticError):
@@ -97,37 +97,6 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
     "sech": _sech,
 }
 CONSTANTS = {"e": math.e, "pi": math.pi}
-
-Compiled = Callable[[Mapping[str, float]], float]
-
-
-def compile_tree(node: Node) -> Compiled:
-    """A closure that evaluates `node` at one point (a mapping from symbol to value).
-
-    Built once per tree so sampling many points costs one Python call per node and point.
-    """
-    if node.const is not None:
-        value = node.const
-        return lambda env: value
-    if isinstance(node, Sym):
-        name = node.name
-        return lambda env: env[name]
-    if isinstance(node, Neg):
-        arg = compile_tree(node.arg)
-        return lambda env: -arg(env)
-    if isinstance(node, Bin):
-        op, left, right = node.op, compile_tree(node.left), compile_tree(node.right)
-        return lambda env: binary(op, left(env), right(env))
-    if isinstance(node, Call):
-        fn, inner = FUNCTIONS[node.func], compile_tree(node.arg)
-        return lambda env: fn(inner(env))
-    if isinstance(node, Num):  # const is always set by the parser; trees from sympy too
-        number = float(node.value)
-        return lambda env: number
-    if isinstance(node, Const):
-        number = CONSTANTS[node.name]
-        return lambda env: number
-    raise TypeError(f"cannot evaluate {type(node).__name__}")
 
 
 def fold(node: Node) -> float | None:

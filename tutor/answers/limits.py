@@ -11,5 +11,7 @@ MAX_LITERAL_EXPONENT = 100  # |k| in a literal such as 1e-k
 MAX_EXPONENT = 100.0  # |value| of a constant exponent, so 9^9^9 is refused before any work
 MAX_FUNCTION_POWER = 9  # tanh^n(C) with 1 <= n <= 9
 
+MAX_ROUNDED_LITERALS = 8  # decimals in a formula tried one by one to explain a near miss
+
 SYMBOLIC_TIMEOUT = 0.75  # seconds of sympy work for one check (loading it is not counted)
 SYMBOLIC_LOAD_TIMEOUT = 30.0  # seconds a check waits for the worker to load sympy

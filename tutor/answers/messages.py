@@ -70,6 +70,35 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "or write (1/2)*o.",
         "“/”之后有歧义：请把整个分母放进括号，例如 1/(2*o)，或写成 (1/2)*o。",
     ),
+    "ambiguous-next": (
+        "Ambiguous: write {name}_{{t+1}} (or {name}_next) for the next step, "
+        "or put spaces around the plus for an addition.",
+        "有歧义：下一时刻请写 {name}_{{t+1}}（或 {name}_next）；若是加法，请在加号两边加空格。",
+    ),
+    "decimal-comma": (
+        "“{a},{b}” reads as two numbers, {a} and {b}. For the decimal number write {a}.{b}; "
+        "for two numbers put a space after the comma: {a}, {b}.",
+        "“{a},{b}”会被读成两个数 {a} 和 {b}。小数请写 {a}.{b}；若是两个数，请在逗号后加空格：{a}, {b}。",
+    ),
+    "middle-dot": (
+        "“{a}{dot}{b}”: a dot between two digits reads as a product, {a} × {b}. For the decimal "
+        "number write {a}.{b}; for a product write {a}*{b}.",
+        "“{a}{dot}{b}”：两个数字之间的“{dot}”会被读成乘号（{a} × {b}）。小数请写 {a}.{b}；"
+        "乘法请写 {a}*{b}。",
+    ),
+    "ideographic-stop": (
+        "“{ch}” is not a decimal point in answers: write {example}, with “.”.",
+        "答案中的“{ch}”不能用作小数点：请写 {example}（用“.”）。",
+    ),
+    "derivative": (
+        "A prime or quote does not mark a derivative here: write the derivative of {name} out, "
+        "as {form}.",
+        "这里不能用撇号或引号表示导数：请把 {name} 的导数直接写出来：{form}。",
+    ),
+    "function-power-parens": (
+        "Put the argument of {name} in parentheses: {name}({arg})^{n} (or {name}^{n}({arg})).",
+        "请把 {name} 的自变量放在括号里：{name}({arg})^{n}（或 {name}^{n}({arg})）。",
+    ),
     "ambiguous-prev": (
         "Ambiguous: write {name}_{{t-1}} (or {name}_prev) for the previous step, "
         "or put spaces around the minus for a subtraction.",
@@ -138,10 +167,6 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "hint-no-symbols": (" Only numbers are expected here.", "这里只需要数值。"),
     # --- verdicts -------------------------------------------------------------------------------
     "correct": ("Correct.", "正确。"),
-    "correct-rounded": (
-        "Correct (your decimals are rounded; an exact form would be even better).",
-        "正确（你的小数是近似值；写成精确形式更好）。",
-    ),
     "incorrect": ("Not right yet.", "还不对。"),
     "incorrect-expression": (
         "Not equivalent to the expected answer.",
@@ -164,10 +189,28 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "shape-got": (" You typed {got}.", "你输入的是{got}。"),
     "undecidable": (
-        "This answer could not be checked in time (it is undefined almost everywhere, or hard "
-        "to simplify); it does not count. Try again, or write it more simply.",
-        "未能及时检查这个答案（它几乎处处无定义，或难以化简），本次不计入。请重试，或写得更简单些。",
+        "This answer could not be decided: at the sample points its values cancel too badly (or "
+        "it is undefined almost everywhere) and no symbolic proof came in time. It does not "
+        "count; try writing it more simply.",
+        "无法判定这个答案：它在采样点上的数值相消太严重（或几乎处处无定义），也没有及时得到符号证明。"
+        "本次不计入；请试着写得更简单些。",
     ),
+    "undefined-at": (
+        " Your answer is undefined at {point} (a log or square root of a negative number, or a "
+        "division by zero), where the expected answer is defined.",
+        "你的答案在 {point} 处没有定义（对负数取对数或开平方，或除以零），而标准答案在那里有定义。",
+    ),
+    "whole-expected": (
+        "A whole number is expected here (for example 104); this one is not. It does not count.",
+        "这里应当是整数（例如 104），这个数不是整数。本次不计入。",
+    ),
+    "too-few-decimals": (
+        "{asked} decimals are asked; this number has {typed}. Give {asked} decimals, the last "
+        "one rounded. It does not count.",
+        "本题要求保留 {asked} 位小数，这个数只有 {typed} 位。请保留 {asked} 位，最后一位四舍五入。"
+        "本次不计入。",
+    ),
+    "rounded-values": (" Rounded: {values}.", "四舍五入后是 {values}。"),
     "internal": (
         "This answer could not be checked because of an internal problem; it does not count.",
         "由于内部问题无法检查这个答案，本次不计入。",

@@ -3,7 +3,7 @@
 Exercise generators compute what a mistake would produce on the same givens and pass it to
 check_numbers / check_expression as ``mistakes={id: value}``; when the learner's answer matches
 that and not the right value, the verdict names the mistake. The ``general.*`` and
-``numeric.rounded-too-early`` entries are also diagnosed automatically.
+``numeric.*`` entries are also diagnosed automatically.
 """
 
 from __future__ import annotations
@@ -212,6 +212,16 @@ _ENTRIES = [
     _m("general.transposed", "matrix transposed", "矩阵转置了",
        "These are the right values transposed: rows and columns are swapped (W vs Wᵀ).",
        "数值对了但矩阵转置了：行和列互换了（W 与 Wᵀ）。"),
+    _m("numeric.truncated", "truncated instead of rounded", "截断而不是四舍五入",
+       "Round, don't truncate: the first digit you drop decides whether the last one you keep "
+       "goes up.",
+       "请四舍五入，不要直接截断：舍去的第一位数字决定保留的最后一位是否进一。"),
+    _m("general.inexact-decimal", "a rounded decimal in a formula", "公式里用了取整的小数",
+       "Your answer differs from the right one only as much as its rounded decimals do: a "
+       "formula must be exact. Write the value itself, e.g. σ(1/2) rather than 0.6225, or 1/3 "
+       "rather than 0.333.",
+       "你的答案与正确答案的差别只来自其中取整的小数：公式必须精确。请写出数值本身，"
+       "例如用 σ(1/2) 而不是 0.6225，用 1/3 而不是 0.333。"),
     _m("numeric.rounded-too-early", "rounded too early", "过早取整",
        "Close, but off in the last decimal: keep full precision in intermediate steps and round "
        "only the final answer.",

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from tutor.i18n import Text
 
 from . import messages
+from .arrays import (
+    Array,
+    expected_array,
+    learner_array,
+    positions,
+    same_shape,
+    shape_message,
+    typed_literal,
+)
+from .diagnosis import diagnose
 from .errors import AnswerSyntaxError
 from .mistakes import lookup
 from .parser import parse
-from .preview import error_feedback
-from .tree import Node, Vec
+from .preview import error_feedback, pointed
+from .tree import Node, Num, places
 from .verdict import Verdict, invalid, with_mistake
 
 DEFAULT_RTOL = 1e-2  # when a question gives neither decimals nor tolerances
@@ -29,9 +39,27 @@ _log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class _Array:
-    flat: tuple[float, ...]
-    shape: tuple[int, ...]
+class _Target:
+    """What one check compares with: the values, the tolerance, and a further accepted range."""
+
+    want: Array
+    rtol: float
+    atol: float
+    decimals: int | None
+    low: tuple[float, ...] | None = None
+    high: tuple[float, ...] | None = None
+
+    def tolerance(self, value: float) -> float:
+        return max(self.rtol * abs(value), self.atol) * (1 + 1e-9) + 1e-15  # float slop
+
+    def close(self, got: float, value: float) -> bool:
+        return abs(got - value) <= self.tolerance(value)
+
+    def in_range(self, k: int, got: float) -> bool:
+        if self.low is None or self.high is None:
+            return False
+        low, high = self.low[k], self.high[k]
+        return low - self.tolerance(low) <= got <= high + self.tolerance(high)
 
 
 def check_numbers(
@@ -42,73 +70,103 @@ def check_numbers(
     rel_tol: float | None = None,
     abs_tol: float | None = None,
     mistakes: Mapping[str, Any] | None = None,
+    alternative: tuple[Any, Any] | None = None,
 ) -> Verdict:
     """Grade a numeric answer; each entry of a vector or matrix earns its share of the score.
 
     The tolerance is half a unit in the last of `decimals` places (0.675 and 0.68 both pass
     for 0.6751 at 2 decimals), or max(rel_tol·|expected|, abs_tol) when those are given.
+    `decimals=0` asks for whole numbers: 104, 104.0 and 1.04e2 are 104, while 104.4 is
+    invalid ("a whole number is expected"). An entry that is the right value with fewer
+    decimals than asked (0.62 for 0.6225 at 4) is invalid too, and says how many are asked.
     `mistakes` maps catalogued mistake ids to what that mistake gives on the same givens.
+    `alternative` is a range (low, high), entry by entry, of further values accepted within
+    the same tolerance (a worksheet cell computed from the learner's own earlier cells); the
+    entries right only through it are the verdict's `alternative_elements`.
     """
-    want = _as_array(expected, "expected")
-    rtol, atol = _tolerances(decimals, rel_tol, abs_tol)
-    traps = {key: _as_array(value, key) for key, value in (mistakes or {}).items()}
+    want = expected_array(expected, "expected")
+    target = _target(want, decimals, rel_tol, abs_tol, alternative)
+    traps = {key: expected_array(value, key) for key, value in (mistakes or {}).items()}
     for key, trap in traps.items():
         lookup(key)
         if len(trap.flat) != len(want.flat):
             raise ValueError(f"mistake {key!r} has shape {trap.shape}, expected {want.shape}")
     try:
-        node = parse(text, lists=True)
+        node = parse(text, lists=True, whole=decimals == 0)
     except AnswerSyntaxError as error:
         return invalid(error_feedback(text, error), error.pos, expected_shape=want.shape)
     try:
-        return _grade(text, node, want, rtol, atol, decimals, traps)
+        return _grade(text, node, target, traps)
     except Exception:
         _log.exception("check_numbers failed on %r", text[:200])
         return invalid(messages.text("internal"), expected_shape=want.shape)
 
 
-def parse_numbers(text: str) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
+def parse_numbers(
+    text: str, *, whole: bool = False
+) -> tuple[tuple[float, ...], tuple[int, ...]] | None:
     """The numbers a learner typed (flat, row-major) and their shape; None if not understood.
 
-    Worksheets use it to carry a learner's own (possibly wrong) value into later cells.
+    Worksheets use it to carry a learner's own (possibly wrong) value into later cells;
+    `whole` reads 3,5 as two numbers (the cell asks for whole numbers).
     """
     try:
-        array = _learner_array(parse(text, lists=True))
+        array = learner_array(parse(text, lists=True, whole=whole))
     except (AnswerSyntaxError, ValueError, ArithmeticError):
         return None
     return None if array is None else (array.flat, array.shape)
 
 
-def _grade(
-    text: str,
-    node: Node,
-    want: _Array,
-    rtol: float,
-    atol: float,
+def _target(
+    want: Array,
     decimals: int | None,
-    traps: dict[str, _Array],
-) -> Verdict:
-    got = _learner_array(node)
+    rel_tol: float | None,
+    abs_tol: float | None,
+    alternative: tuple[Any, Any] | None,
+) -> _Target:
+    if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= 15):
+        raise ValueError(f"decimals must be an int in 0..15, not {decimals!r}")
+    for name, value in (("rel_tol", rel_tol), ("abs_tol", abs_tol)):
+        if value is not None and not (math.isfinite(value) and value >= 0):
+            raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
+    if decimals is not None:
+        rtol, atol = (rel_tol or 0.0), (abs_tol if abs_tol is not None else 0.5 * 10.0**-decimals)
+    elif rel_tol is None and abs_tol is None:
+        rtol, atol = DEFAULT_RTOL, DEFAULT_ATOL
+    else:
+        rtol, atol = (rel_tol or 0.0), (abs_tol or 0.0)
+    if alternative is None:
+        return _Target(want, rtol, atol, decimals)
+    low, high = (expected_array(bound, "alternative") for bound in alternative)
+    if len(low.flat) != len(want.flat) or len(high.flat) != len(want.flat):
+        raise ValueError(f"alternative has shape {low.shape}, expected {want.shape}")
+    return _Target(want, rtol, atol, decimals, low.flat, high.flat)
+
+
+def _grade(text: str, node: Node, target: _Target, traps: dict[str, Array]) -> Verdict:
+    want = target.want
+    got = learner_array(node)
     if got is None:
         return invalid(messages.text("ragged"), node.pos, expected_shape=want.shape)
-    if got.shape != want.shape and _squeeze(got.shape) != _squeeze(want.shape):
-        return invalid(_shape_message(want.shape, got.shape), node.pos, expected_shape=want.shape)
-
-    def close(a: float, b: float) -> bool:
-        tol = max(rtol * abs(b), atol)
-        return abs(a - b) <= tol * (1 + 1e-9) + 1e-15  # float slop at the rounding boundary
-
-    right = [close(g, e) for g, e in zip(got.flat, want.flat, strict=True)]
-    wrong = [k for k, ok in enumerate(right) if not ok]
+    if not same_shape(got.shape, want.shape):
+        return invalid(shape_message(want.shape, got.shape), node.pos, expected_shape=want.shape)
+    refused = _refused(text, got, target)
+    if refused is not None:
+        return refused
+    right = [target.close(g, e) for g, e in zip(got.flat, want.flat, strict=True)]
+    also = tuple(k for k, ok in enumerate(right) if not ok and target.in_range(k, got.flat[k]))
+    wrong = [k for k, ok in enumerate(right) if not ok and k not in also]
     scalar = len(want.flat) == 1 and not want.shape
-    elements = None if scalar else tuple(wrong)
-    extra = {"wrong_elements": elements, "expected_shape": want.shape}
-    if not wrong:
-        return Verdict("correct", 1.0, messages.text("correct"), **extra)  # type: ignore[arg-type]
-
-    mistake, explained = _diagnose(got, want, wrong, close, decimals, traps)
+    extra: dict[str, Any] = {
+        "wrong_elements": None if scalar else tuple(wrong),
+        "expected_shape": want.shape,
+        "alternative_elements": also,
+    }
     total = len(want.flat)
-    where = messages.entry_list(_positions(wrong, want.shape))
+    if not wrong:
+        return Verdict("correct", 1.0, messages.text("correct"), **extra)
+    mistake, explained = diagnose(got, want, wrong, target.close, target.decimals, traps)
+    where = messages.entry_list(positions(wrong, want.shape))
     if scalar:
         base = messages.text("incorrect")
     elif len(wrong) == total:
@@ -116,140 +174,62 @@ def _grade(
     else:
         base = messages.text("partial", right=total - len(wrong), total=total, where=where)
     feedback = with_mistake(base, mistake)
-    if mistake is not None and not scalar:
-        feedback = messages.join(
-            feedback,
-            messages.text(
-                "mistake-where", where=messages.entry_list(_positions(explained, want.shape))
-            ),
-        )
-    score = (total - len(wrong)) / total
+    if mistake == "numeric.truncated":
+        feedback = messages.join(feedback, _rounded(want, explained, target.decimals or 0))
+    elif mistake is not None and not scalar:
+        explains = messages.entry_list(positions(explained, want.shape))
+        feedback = messages.join(feedback, messages.text("mistake-where", where=explains))
     outcome = "incorrect" if len(wrong) == total else "partial"
-    return Verdict(outcome, score, feedback, mistake, **extra)  # type: ignore[arg-type]
+    return Verdict(outcome, (total - len(wrong)) / total, feedback, mistake, **extra)
 
 
-def _diagnose(
-    got: _Array,
-    want: _Array,
-    wrong: list[int],
-    close: Any,
-    decimals: int | None,
-    traps: dict[str, _Array],
-) -> tuple[str | None, list[int]]:
-    """The mistake explaining the most wrong entries: the question's own, else a general one."""
-
-    def explains(values: Sequence[float]) -> list[int]:
-        return [
-            k for k in wrong if close(got.flat[k], values[k]) and not close(values[k], want.flat[k])
-        ]
-
-    best: tuple[str | None, list[int]] = (None, [])
-    for key, trap in traps.items():
-        hits = explains(trap.flat)
-        if len(hits) > len(best[1]):
-            best = (key, hits)
-    if best[0] is not None:
-        return best
-    automatic = {"general.sign": [-v for v in want.flat]}
-    if len(want.shape) == 2 and want.shape[0] == want.shape[1]:
-        n = want.shape[0]
-        automatic["general.transposed"] = [want.flat[(k % n) * n + k // n] for k in range(n * n)]
-    for key, values in automatic.items():
-        hits = explains(values)
-        if len(hits) > len(best[1]):
-            best = (key, hits)
-    if best[0] is None and decimals is not None:
-        unit = 10.0**-decimals
-        hits = [k for k in wrong if abs(got.flat[k] - want.flat[k]) <= 2.5 * unit]
-        if hits:
-            best = ("numeric.rounded-too-early", hits)
-    return best
-
-
-def _tolerances(
-    decimals: int | None, rel_tol: float | None, abs_tol: float | None
-) -> tuple[float, float]:
-    if decimals is not None and not (isinstance(decimals, int) and 0 <= decimals <= 15):
-        raise ValueError(f"decimals must be an int in 0..15, not {decimals!r}")
-    for name, value in (("rel_tol", rel_tol), ("abs_tol", abs_tol)):
-        if value is not None and not (math.isfinite(value) and value >= 0):
-            raise ValueError(f"{name} must be a finite number >= 0, not {value!r}")
-    if decimals is not None:
-        return (rel_tol or 0.0), (abs_tol if abs_tol is not None else 0.5 * 10.0**-decimals)
-    if rel_tol is None and abs_tol is None:
-        return DEFAULT_RTOL, DEFAULT_ATOL
-    return (rel_tol or 0.0), (abs_tol or 0.0)
-
-
-def _as_array(value: Any, what: str) -> _Array:
-    """Expected values (trusted): a number, a list, a list of lists or an array-like."""
-    if hasattr(value, "tolist"):
-        value = value.tolist()
-    if isinstance(value, list | tuple):
-        if not value:
-            raise ValueError(f"{what}: empty")
-        rows = [v.tolist() if hasattr(v, "tolist") else v for v in value]
-        if rows and all(isinstance(r, list | tuple) for r in rows):
-            widths = {len(r) for r in rows}
-            if len(widths) != 1:
-                raise ValueError(f"{what}: rows of different lengths")
-            flat = [_float(x, what) for r in rows for x in r]
-            return _Array(tuple(flat), (len(rows), widths.pop()))
-        return _Array(tuple(_float(x, what) for x in rows), (len(rows),))
-    return _Array((_float(value, what),), ())
-
-
-def _float(value: Any, what: str) -> float:
-    if isinstance(value, list | tuple | str | bytes):
-        raise ValueError(f"{what}: only numbers, vectors and matrices are supported")
-    number = float(value)
-    if not math.isfinite(number):
-        raise ValueError(f"{what}: {value!r} is not finite")
-    return number
-
-
-def _learner_array(node: Node) -> _Array | None:
-    """The learner's numbers and their shape; None if the rows are ragged or nested deeper."""
-    if not isinstance(node, Vec):
-        return _Array((_const(node),), ())
-    if all(isinstance(item, Vec) for item in node.items):
-        rows = [item.items for item in node.items if isinstance(item, Vec)]
-        if len({len(r) for r in rows}) != 1 or any(isinstance(x, Vec) for r in rows for x in r):
-            return None
-        return _Array(tuple(_const(x) for r in rows for x in r), (len(rows), len(rows[0])))
-    if any(isinstance(item, Vec) for item in node.items):
+def _refused(text: str, got: Array, target: _Target) -> Verdict | None:
+    """Invalid, not counted: a fraction where whole numbers are asked, or an entry that is the
+    right value with too few decimals (retyping it to the precision asked is all it needs)."""
+    decimals = target.decimals
+    if decimals is None:
         return None
-    return _Array(tuple(_const(x) for x in node.items), (len(node.items),))
+    for k, (value, node) in enumerate(zip(got.flat, got.nodes, strict=True)):
+        literal = typed_literal(node)
+        pos = literal.pos if literal is not None else node.pos
+        if decimals == 0 and not float(value).is_integer():
+            message = messages.text("whole-expected")
+        elif decimals > 0 and literal is not None and _cut_short(k, value, literal, target):
+            typed = max(places(literal.text), 0)
+            message = messages.text("too-few-decimals", asked=decimals, typed=typed)
+        else:
+            continue
+        shape = target.want.shape
+        return invalid(pointed(text, pos, message), pos, expected_shape=shape)
+    return None
 
 
-def _const(node: Node) -> float:
-    assert node.const is not None  # no symbols are declared, so every entry folds
-    return node.const
+def _cut_short(k: int, value: float, literal: Num, target: _Target) -> bool:
+    """Typed to fewer places than asked, and the right value rounded or truncated there (0.62
+    for 0.6225, or 0.62 for 0.6299, at 4 decimals), not right as it is."""
+    typed = places(literal.text)
+    if typed >= (target.decimals or 0):
+        return False
+    if target.close(value, target.want.flat[k]) or target.in_range(k, value):
+        return False
+    low = high = target.want.flat[k]
+    if target.low is not None and target.high is not None:
+        low, high = min(low, target.low[k]), max(high, target.high[k])
+    unit = 10.0**-typed
+    # the values that round to `value` at `typed` places, or truncate to it (towards zero)
+    below, above = (0.5 * unit, unit) if value >= 0 else (unit, 0.5 * unit)
+    slop = 1e-9 * unit
+    return value - below - slop <= high and low < value + above - slop
 
 
-def _squeeze(shape: tuple[int, ...]) -> tuple[int, ...]:
-    return tuple(n for n in shape if n != 1)
-
-
-def _positions(flat: Sequence[int], shape: tuple[int, ...]) -> list[tuple[int, ...]]:
-    if len(shape) == 2:
-        return [(k // shape[1] + 1, k % shape[1] + 1) for k in flat]
-    return [(k + 1,) for k in flat]
-
-
-def _describe(shape: tuple[int, ...]) -> Text:
-    if not shape:
-        return Text("一个数", "a single number")
-    if len(shape) == 1:
-        return Text(f" {shape[0]} 个数", f"{shape[0]} numbers")
-    return Text(f"一个 {shape[0]}×{shape[1]} 的矩阵", f"a {shape[0]}×{shape[1]} matrix")
-
-
-def _shape_message(want: tuple[int, ...], got: tuple[int, ...]) -> Text:
-    if not _squeeze(want):
-        base = messages.text("shape-scalar")
-    elif len(_squeeze(want)) == 1:
-        base = messages.text("shape-vector", n=_squeeze(want)[0])
-    else:
-        base = messages.text("shape-matrix", rows=want[0], cols=want[1])
-    return messages.join(base, messages.text("shape-got", got=_describe(got)))
+def _rounded(want: Array, entries: list[int], decimals: int) -> Text:
+    """The truncated entries as they round: 0.6225 (entry 2)."""
+    shown = [f"{want.flat[k]:.{decimals}f}" for k in entries]
+    if not want.shape:
+        return messages.text("rounded-values", values=shown[0])
+    where = positions(entries, want.shape)
+    parts = [
+        Text.same(value) + Text(" (", " (") + messages.entry_list([at]) + Text.same(")")
+        for value, at in zip(shown, where, strict=True)
+    ]
+    return messages.text("rounded-values", values=Text("、", ", ").join(parts))

@@ -1,8 +1,10 @@
 """Recursive-descent parser for the answer language (see help.py for the learner's view).
 
     top      := list | expr                    (lists only where numbers are asked for)
-    list     := item ("," item)* [","]
-    item     := "[" list "]" | expr
+    list     := row (";" row)* [";"]           (a ";" ends a matrix row: [0.1, 0.2; 0.3, 0.4])
+    row      := item ("," item)* [","]         (no "," needed between "[…] […]" rows)
+    item     := "[" list "]" | "[" spaced "]" | expr
+    spaced   := signed (" " signed)+           ([0.1 -0.2 0.3], as numpy prints an array)
     expr     := product (("+" | "-") product)*
     product  := unary (("*" | "/") unary | implicit)*
     implicit := power starting with a name, √ or "("   (2o, o tanh(C), σ(z)(1-σ(z)))
@@ -52,8 +54,13 @@ def parse(
     symbols: Iterable[str] = (),
     functions: Iterable[str] = DEFAULT_FUNCTIONS,
     lists: bool = False,
+    whole: bool = False,
 ) -> Node:
-    """Parse learner text to a tree, or raise AnswerSyntaxError with a position."""
+    """Parse learner text to a tree, or raise AnswerSyntaxError with a position.
+
+    With `lists`, numbers may form vectors and matrices; there 0,62 (a decimal comma or two
+    numbers?) is refused as ambiguous unless `whole` numbers are asked for (3,5 is then two).
+    """
     if not isinstance(text, str):
         raise TypeError(f"answer text must be str, not {type(text).__name__}")
     if len(text) > limits.MAX_LENGTH:
@@ -62,13 +69,16 @@ def parse(
     if tokens[0].kind == "end":
         raise AnswerSyntaxError("empty", 0)
     table = symbol_table(tuple(symbols))
-    parser = _Parser(tokens, table, resolve_functions(functions))
+    parser = _Parser(tokens, table, resolve_functions(functions), whole)
     return parser.top(lists)
 
 
 class _Parser:
-    def __init__(self, tokens: list[Token], table: SymbolTable, functions: frozenset[str]) -> None:
+    def __init__(
+        self, tokens: list[Token], table: SymbolTable, functions: frozenset[str], whole: bool
+    ) -> None:
         self.tokens = tokens
+        self.whole = whole
         self.i = 0
         self.table = table
         self.functions = functions
@@ -130,35 +140,90 @@ class _Parser:
 
     def items(self, level: int, bracketed: bool) -> Node:
         start = self.peek().pos
-        found: list[Node] = []
+        rows: list[list[Node]] = [[]]
+        spaced = bracketed and self.spaced()
         while True:
             tok = self.peek()
             if tok.kind == "[":
-                if level >= 2:
-                    raise AnswerSyntaxError("list-too-deep", tok.pos)
-                self.take()
-                self.enter(tok.pos)
-                found.append(self.items(level + 1, bracketed=True))
-                self.depth -= 1
-                if self.peek().kind != "]":
-                    raise AnswerSyntaxError("unclosed-bracket", tok.pos)
-                self.take()
-            elif tok.kind in (",", "]", "end"):
+                rows[-1].append(self.bracket(level))
+            elif tok.kind in (",", ";", "]", "end"):
                 raise AnswerSyntaxError("empty-item", tok.pos)
             else:
-                found.append(self.expr())
-            if self.peek().kind != ",":
+                rows[-1].append(self.unary() if spaced else self.expr())
+            nxt = self.peek()
+            if nxt.kind == ",":
+                self.refuse_decimal_comma(nxt)
+                self.take()
+            elif nxt.kind == ";":
+                self.take()
+                rows.append([])
+            elif not (spaced and nxt.kind != "]") and not (
+                nxt.kind == "[" and isinstance(rows[-1][-1], Vec)  # [0.1, 0.2] [0.3, 0.4]
+            ):
                 break
-            self.take()
-            if self.peek().kind in ("]", "end"):  # a trailing comma is harmless
+            if self.peek().kind in ("]", "end"):  # a trailing comma or semicolon is harmless
                 break
-        if not bracketed and len(found) == 1:  # 0.5 is a number, [0.5] a vector
-            return found[0]
-        return self.make(Vec(tuple(found), start))
+        if not rows[-1]:
+            rows.pop()
+        if len(rows) > 1:
+            if level > 1 or any(isinstance(item, Vec) for row in rows for item in row):
+                raise AnswerSyntaxError("list-too-deep", start)
+            return self.make(Vec(tuple(self.make(Vec(tuple(r), start)) for r in rows), start))
+        if not bracketed and len(rows[0]) == 1:  # 0.5 is a number, [0.5] a vector
+            return rows[0][0]
+        return self.make(Vec(tuple(rows[0]), start))
+
+    def bracket(self, level: int) -> Node:
+        opening = self.take()
+        if level >= 2:
+            raise AnswerSyntaxError("list-too-deep", opening.pos)
+        self.enter(opening.pos)
+        inner = self.items(level + 1, bracketed=True)
+        self.depth -= 1
+        if self.peek().kind != "]":
+            raise AnswerSyntaxError("unclosed-bracket", opening.pos)
+        self.take()
+        return inner
+
+    def spaced(self) -> bool:
+        """Whether the bracket just opened holds signed numbers apart by spaces only, as numpy
+        prints them ([0.1 -0.2]); 0.1 - 0.2 and 0.1-0.2 stay arithmetic."""
+        k, count = self.i, 0
+        while True:
+            tok = self.tokens[k]
+            if tok.kind == "]":
+                return count >= 2
+            if count and not tok.space_before:
+                return False
+            if self.is_op(tok, "+-"):
+                k += 1
+                tok = self.tokens[k]
+                if tok.space_before:
+                    return False
+            if tok.kind != "num":
+                return False
+            count += 1
+            k += 1
+
+    def refuse_decimal_comma(self, comma: Token) -> None:
+        """0,62: a decimal comma, or 0 and 62? Refused, unless whole numbers are asked (3,5)."""
+        error = None if self.whole else self.decimal_comma(comma)
+        if error is not None:
+            raise error
+
+    def decimal_comma(self, comma: Token) -> AnswerSyntaxError | None:
+        """The error for a comma between two digits (at the current token), if it is one."""
+        before, after = self.tokens[self.i - 1], self.peek(1)
+        if comma.space_before or after.space_before or self.i == 0:
+            return None
+        if before.kind == after.kind == "num" and before.text.isdigit() and after.text.isdigit():
+            return AnswerSyntaxError("decimal-comma", comma.pos, a=before.text, b=after.text)
+        return None
 
     def row(self, first: Node, pos: int) -> Node:
         found = [first]
         while self.peek().kind == ",":
+            self.refuse_decimal_comma(self.peek())
             self.take()
             if self.peek().kind == ")":
                 break
@@ -268,11 +333,17 @@ class _Parser:
                 )
             return node
         if symbol is not None:
-            self.refuse_ambiguous_previous(tok)
+            self.refuse_ambiguous_step(tok)
             return self.make(Sym(symbol, tok.pos))
         if func is not None:
             self.check_function(func, tok)
-            if self.is_op(nxt, "^"):  # tanh^-1(C), tanh^x(C)
+            if self.is_op(nxt, "^"):
+                power, arg = self.peek(1), self.peek(2)
+                if power.text.isdigit() and arg.kind in ("name", "num"):  # tanh^2 C
+                    raise AnswerSyntaxError(
+                        "function-power-parens", tok.pos, name=spelling, n=power.text, arg=arg.text
+                    )
+                # tanh^-1(C), tanh^x(C)
                 raise AnswerSyntaxError("function-power", nxt.pos, limit=limits.MAX_FUNCTION_POWER)
             raise AnswerSyntaxError("call-needs-parens", tok.pos, name=spelling)
         if spelling in CONSTANTS:
@@ -314,16 +385,18 @@ class _Parser:
         if func not in self.functions:
             raise AnswerSyntaxError("not-available", tok.pos, name=tok.text, hint=self.uses_hint())
 
-    def refuse_ambiguous_previous(self, tok: Token) -> None:
-        """C_t-1 typed without spaces: C_{t-1} or C_t minus 1? Refuse when C_prev exists."""
-        minus, one = self.peek(), self.peek(1)
-        if not (self.is_op(minus, "-") and one.kind == "num" and one.text == "1"):
+    def refuse_ambiguous_step(self, tok: Token) -> None:
+        """C_t-1 or f_t+1 typed without spaces: C_{t-1}, or C_t minus 1? Refused when the
+        symbol of that step (C_prev, f_next) is declared too."""
+        sign, one = self.peek(), self.peek(1)
+        if not (self.is_op(sign, "+-") and one.kind == "num" and one.text == "1"):
             return
-        if minus.space_before or one.space_before:
+        if sign.space_before or one.space_before:
             return
-        base = self.table.previous_of(tok.text)
+        step = "prev" if sign.text == "-" else "next"
+        base = self.table.step_of(tok.text, step)
         if base is not None:
-            raise AnswerSyntaxError("ambiguous-prev", tok.pos, name=base)
+            raise AnswerSyntaxError(f"ambiguous-{step}", tok.pos, name=base)
 
     def uses_hint(self) -> Text:
         names = [*self.table.names, *(f"{f}()" for f in sorted(self.functions))]
@@ -362,8 +435,10 @@ class _Parser:
             return AnswerSyntaxError("unmatched-close", tok.pos, ch=tok.text)
         if operand:
             return AnswerSyntaxError("expected-operand", tok.pos)
-        if tok.kind == "," and not lists:
-            return AnswerSyntaxError("list-not-allowed", tok.pos)
+        if tok.kind == "," and not lists:  # 0,5*f in a formula: most likely a decimal comma
+            return self.decimal_comma(tok) or AnswerSyntaxError("list-not-allowed", tok.pos)
+        if tok.kind == ";":
+            return AnswerSyntaxError("separator", tok.pos, ch=";")
         if tok.kind == "num":
             return AnswerSyntaxError("two-numbers", tok.pos)
         return AnswerSyntaxError("expected-operand", tok.pos)

@@ -52,7 +52,12 @@ def error_feedback(text: str, error: AnswerSyntaxError) -> Text:
     """The message with the caret picture above it, in both languages."""
     if error.code in ("empty", "too-long"):
         return error.texts
-    return Text.same(caret(text, error.pos) + "\n") + error.texts
+    return pointed(text, error.pos, error.texts)
+
+
+def pointed(text: str, pos: int, message: Text) -> Text:
+    """`message` under the input with a caret at `pos`."""
+    return Text.same(caret(text, pos) + "\n") + message
 
 
 def preview(
@@ -62,15 +67,17 @@ def preview(
     functions: Iterable[str] = DEFAULT_FUNCTIONS,
     lang: Lang = "en",
     lists: bool | None = None,
+    whole: bool = False,
 ) -> Preview:
     """What the learner's text means, pretty-printed, or where and why it is not understood.
 
     Vectors and matrices are accepted when no symbols are declared (a numeric answer), unless
-    `lists` says otherwise. `lang` chooses the language of the error in `text`.
+    `lists` says otherwise; `whole` as for a cell of whole numbers (3,5 is then two numbers,
+    see parse). `lang` chooses the language of the error in `text`.
     """
     allow_lists = not symbols if lists is None else lists
     try:
-        node = parse(text, symbols=symbols, lists=allow_lists, functions=functions)
+        node = parse(text, symbols=symbols, lists=allow_lists, functions=functions, whole=whole)
     except AnswerSyntaxError as error:
         body = caret(text, error.pos) + "\n" + error.texts(lang)
         return Preview(False, body, error.pos, error.texts)

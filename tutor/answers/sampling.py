@@ -1,9 +1,14 @@
-"""Equivalence by evaluation at random points: fast, pure Python, decides nearly every answer.
+"""Equivalence by evaluation at many points: pure Python, and strict enough to decide alone.
 
-Points are drawn once per symbol list from a fixed seed (the same answer always gets the same
-verdict). Values are floats in ±[0.2, 1.8], both signs, a range where LSTM formulas are well
-conditioned; a point where either side is undefined or overflows is discarded, and if too few
-remain the positive half-range is tried (for answers with log or sqrt).
+Points are drawn once per symbol list from a fixed seed, so the same answer always gets the
+same verdict. Each symbol's magnitude is log-uniform over [1/20, 6] (small, LSTM-sized and
+saturating values) with a random sign. At each point both sides carry a bound on their
+rounding error (evaluate.py), so two values "agree" only within float noise, and a point
+whose noise is large (cancellation) counts for nothing rather than for a match.
+
+Where the reference is undefined (a log of a negative), the point is outside the question's
+domain and is skipped; where the reference is defined and the answer is not (√C² for C < 0),
+the answer is wrong there, and that is never skipped.
 """
 
 from __future__ import annotations
@@ -14,17 +19,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arith import MathFault, compile_tree
-from .tree import Node, decimal_literals
+from .evaluate import UNIT, Bounded, MathFault, compile_bounded
+from .tree import Node
 
-POINTS = 24
-MIN_VALID = 10
-STRICT_RTOL = 1e-9  # float noise between equivalent forms is far below this
-NEAR_RTOL = 1e-5  # between: may be cancellation; the symbolic check decides
-MAX_ROUNDING_RTOL = 5e-3  # decimals typed by the learner may be off this much, at most
+POINTS = 48
+MIN_INFORMATIVE = 16  # agreeing points with little noise that it takes to call two forms equal
+SAFETY = 32.0  # times the first-order rounding bound
+INFORMATIVE_RTOL = 1e-6  # a point whose noise is above this, relative, proves nothing
+LOW, HIGH = 0.05, 6.0
 _SEED = 20240611
 
 Point = Mapping[str, float]
+Value = Bounded | str  # (value, error bound), or why there is none: "undefined" or "overflow"
 
 
 @lru_cache(maxsize=64)
@@ -34,95 +40,85 @@ def points(symbols: tuple[str, ...], positive: bool) -> tuple[Point, ...]:
     for _ in range(POINTS):
         point = {}
         for name in symbols:
-            magnitude = rng.uniform(0.2, 1.8)
+            magnitude = math.exp(rng.uniform(math.log(LOW), math.log(HIGH)))
             point[name] = magnitude if positive or rng.random() < 0.5 else -magnitude
         out.append(point)
     return tuple(out)
 
 
-def values(node: Node, at: Sequence[Point]) -> list[float]:
-    """`node` at each point; nan where it is undefined or overflows."""
-    fn = compile_tree(node)
-    out = []
+def values(node: Node, at: Sequence[Point]) -> list[Value]:
+    fn = compile_bounded(node)
+    out: list[Value] = []
     for point in at:
         try:
             out.append(fn(point))
-        except MathFault:
-            out.append(math.nan)
+        except MathFault as fault:
+            out.append("overflow" if fault.code == "overflow" else "undefined")
     return out
 
 
-def finite(values: Sequence[float]) -> int:
-    return sum(1 for v in values if math.isfinite(v))
+def defined(vals: Sequence[Value]) -> int:
+    """How many points have a value (the reference's domain, as sampled)."""
+    return sum(1 for v in vals if not isinstance(v, str))
+
+
+def negated(vals: Sequence[Value]) -> list[Value]:
+    return [v if isinstance(v, str) else (-v[0], v[1]) for v in vals]
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    valid: int  # points where both sides are finite
-    close: int  # agree within the tolerance asked for
-    near: int  # agree within NEAR_RTOL but not the tolerance
-    far: int
+    agree: int  # points where both agree within their noise, and the noise is small
+    differ: int  # points where they differ by more than rounding can explain
+    undefined: int  # points where the reference is defined and the answer is not
+    witness: int | None  # index of the first point that differs or is undefined
 
     @property
     def equal(self) -> bool:
-        return self.valid >= MIN_VALID and self.close == self.valid
+        return not self.different and self.agree >= MIN_INFORMATIVE
 
     @property
     def different(self) -> bool:
-        return self.valid >= MIN_VALID and self.far == self.valid
+        return self.differ > 0 or self.undefined > 0
 
 
-def compare(a: Sequence[float], b: Sequence[float], rtol: float = STRICT_RTOL) -> Comparison:
-    pairs = [(x, y) for x, y in zip(a, b, strict=True) if math.isfinite(x) and math.isfinite(y)]
-    if not pairs:
-        return Comparison(0, 0, 0, 0)
-    magnitudes = sorted(abs(y) for _, y in pairs) or [1.0]
-    scale = magnitudes[len(magnitudes) // 2] or 1.0
-    close = near = far = 0
-    near_rtol = max(NEAR_RTOL, rtol)
-    for x, y in pairs:
-        diff = abs(x - y)
-        size = max(abs(x), abs(y), 1e-3 * scale)  # near a zero, compare on the answer's scale
-        if diff <= rtol * size:
-            close += 1
-        elif diff <= near_rtol * size:
-            near += 1
-        else:
-            far += 1
-    return Comparison(len(pairs), close, near, far)
-
-
-def rounding_rtol(node: Node) -> float | None:
-    """How far off an answer may be because of the rounded decimals typed in it (0.62 for σ(0.5)).
-
-    Each literal with k decimals is off by up to half a unit in its last place; relative errors
-    add up roughly in products, so twice their sum, capped. None when no decimal was typed.
-    """
-    total = 0.0
-    for num in decimal_literals(node):
-        if "." not in num.text:  # 1e-3 or 3/4 are exact as typed
+def compare(
+    got: Sequence[Value], ref: Sequence[Value], slack: Sequence[float] | None = None
+) -> Comparison:
+    """`got` against `ref` point by point; `slack` widens each point's tolerance (absolute)."""
+    agree = differ = undefined = 0
+    witness = None
+    for k, (a, b) in enumerate(zip(got, ref, strict=True)):
+        if isinstance(b, str):
+            continue  # outside the reference's domain, or too large to compare
+        if isinstance(a, str):
+            if a == "undefined":
+                undefined += 1
+                witness = k if witness is None else witness
             continue
-        mantissa = num.text.lower().partition("e")[0]
-        decimals = len(mantissa.partition(".")[2])
-        value = abs(float(mantissa)) if float(mantissa) else 1.0
-        total += 0.5 * 10.0**-decimals / value
-    if total == 0.0:
-        return None
-    return min(2.0 * total, MAX_ROUNDING_RTOL)
+        (x, ex), (y, ey) = a, b
+        size = max(abs(x), abs(y))
+        noise = SAFETY * (ex + ey) + 4 * UNIT * size
+        if abs(x - y) > noise + (slack[k] if slack else 0.0):
+            differ += 1
+            witness = k if witness is None else witness
+        elif noise <= INFORMATIVE_RTOL * size or x == y:
+            agree += 1
+    return Comparison(agree, differ, undefined, witness)
 
 
-def constant_ratio(a: Sequence[float], b: Sequence[float]) -> float | None:
-    """r if a = r·b at every valid point and r or 1/r is a whole number from 2 to 10 (a
-    missing factor of 2, say; not 0.6/σ(0.5), which is a rounding), else None."""
+def constant_ratio(a: Sequence[Value], b: Sequence[Value]) -> float | None:
+    """r if a = r·b at every point with both values and r or 1/r is a whole number from 2 to
+    10 (a missing factor of 2, say), else None."""
     ratios = [
-        x / y
+        x[0] / y[0]
         for x, y in zip(a, b, strict=True)
-        if math.isfinite(x) and math.isfinite(y) and abs(y) > 1e-12
+        if not isinstance(x, str) and not isinstance(y, str) and abs(y[0]) > 1e-12
     ]
-    if len(ratios) < MIN_VALID:
+    if len(ratios) < MIN_INFORMATIVE:
         return None
     ratio = sorted(ratios)[len(ratios) // 2]
-    if not all(abs(r - ratio) <= 1e-9 * max(1.0, abs(ratio)) for r in ratios) or ratio == 0.0:
+    if ratio == 0.0 or not all(abs(r - ratio) <= 1e-9 * abs(ratio) for r in ratios):
         return None
     for whole in (abs(ratio), 1.0 / abs(ratio)):
         if 2.0 <= whole <= 10.0 and abs(whole - round(whole)) <= 1e-9 * whole:

@@ -8,7 +8,7 @@ bounds on numbers are checked while parsing and numeric answers need no further 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -95,9 +95,39 @@ def symbols_in(node: Node) -> frozenset[str]:
     return frozenset(n.name for n in walk(node) if isinstance(n, Sym))
 
 
+def places(text: str) -> int:
+    """Decimal places a literal is typed to: 0.620 → 3, 1e-3 → 3, 104 → 0, 1.04e2 → 0."""
+    mantissa, _, exponent = text.lower().partition("e")
+    return len(mantissa.partition(".")[2]) - int(exponent or 0)
+
+
+def half_unit(text: str) -> float:
+    """Half a unit in the last typed place: how far a rounded literal may be off (0.62: 0.005)."""
+    return 0.5 * 10.0 ** -places(text)
+
+
 def decimal_literals(node: Node) -> list[Num]:
     """Literals typed with a fractional part, e.g. 0.62 (not 2 or 1e-3 given exactly)."""
     return [n for n in walk(node) if isinstance(n, Num) and n.value.denominator != 1]
+
+
+def substituted(root: Node, old: Node, new: Node) -> Node:
+    """`root` with the node `old` (by identity) replaced by `new`; the folded constants of its
+    ancestors are dropped, so that evaluation sees the change."""
+    if root is old:
+        return new
+    if isinstance(root, Neg | Call):
+        arg = substituted(root.arg, old, new)
+        return root if arg is root.arg else replace(root, arg=arg, const=None)
+    if isinstance(root, Bin):
+        left, right = substituted(root.left, old, new), substituted(root.right, old, new)
+        if left is root.left and right is root.right:
+            return root
+        return replace(root, left=left, right=right, const=None)
+    if isinstance(root, Vec):
+        items = tuple(substituted(item, old, new) for item in root.items)
+        return replace(root, items=items, const=None)
+    return root
 
 
 def to_json(node: Node) -> Any:

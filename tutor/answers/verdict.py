@@ -20,7 +20,8 @@ class Verdict:
     `feedback` is in both languages. An "invalid" answer (not understood, wrong shape) is
     never counted as an attempt; `error_pos` then says where in the text the problem is.
     `wrong_elements` are flat (row-major) indices of the wrong entries of a vector or matrix,
-    `expected_shape` the shape a numeric answer should have (() for a single number).
+    `expected_shape` the shape a numeric answer should have (() for a single number);
+    `alternative_elements` those right only through check_numbers' `alternative` range.
     """
 
     outcome: Outcome
@@ -30,6 +31,7 @@ class Verdict:
     wrong_elements: tuple[int, ...] | None = None
     expected_shape: tuple[int, ...] | None = None
     error_pos: int | None = None
+    alternative_elements: tuple[int, ...] = ()
 
     @property
     def counted(self) -> bool:

@@ -26,6 +26,7 @@ class Cell:
     to the value that mistake produces on the same givens. In a worksheet, `recompute` gives
     this cell's expected value from the learner's own earlier cells (error carried forward):
     it receives {earlier cell name: value the learner gave, or the true value if none}.
+    `decimals=0` asks for whole numbers (see `whole`).
     """
 
     name: str
@@ -37,6 +38,11 @@ class Cell:
     mistakes: Mapping[str, Any] = field(default_factory=dict)
     depends: tuple[str, ...] = ()
     recompute: Callable[[Mapping[str, Any]], Any] | None = None
+
+    @property
+    def whole(self) -> bool:
+        """Whether the answer is whole numbers, typed exactly (104 or 104.0, never 104.4)."""
+        return self.kind == "numeric" and self.decimals == 0
 
     @property
     def shape(self) -> tuple[int, ...]:
