@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,10 +102,18 @@ class Store:
         return ident
 
     def attempts(
-        self, *, lesson_id: str | None = None, question_id: str | None = None
+        self,
+        *,
+        lesson_id: str | None = None,
+        question_id: str | None = None,
+        mock_id: int | None = None,
     ) -> list[Attempt]:
-        """Attempts in the order they were made, optionally of one lesson or question."""
-        where, args = [], []
+        """Attempts in the order they were made, optionally of one lesson, question or mock."""
+        where: list[str] = []
+        args: list[object] = []
+        if mock_id is not None:
+            where.append("mock_id = ?")
+            args.append(mock_id)
         if lesson_id is not None:
             where.append("lesson_id = ?")
             args.append(lesson_id)
@@ -128,6 +136,25 @@ class Store:
                 (kind,),
             ).fetchall()
         return [float(row[0]) for row in rows]
+
+    def streak(self, now: datetime) -> int:
+        """Days in a row with at least one attempt, ending today or yesterday (in `now`'s
+        time zone: the learner's days)."""
+        offset = now.utcoffset()
+        shift = f"{int(offset.total_seconds()) if offset else 0:+d} seconds"
+        with self.reading() as db:
+            rows = db.execute(
+                "SELECT DISTINCT date(answered_at, ?) AS day FROM attempts ORDER BY day DESC",
+                (shift,),
+            ).fetchall()
+        days = {date.fromisoformat(row[0]) for row in rows}
+        today = now.date()
+        day = today if today in days else today - timedelta(days=1)
+        count = 0
+        while day in days:
+            count += 1
+            day -= timedelta(days=1)
+        return count
 
     def count_attempts(self) -> int:
         with self.reading() as db:
