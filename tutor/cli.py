@@ -61,7 +61,13 @@ def main(
         sys.exit(_open_app(ctx))
 
 
-def _open_app(ctx: click.Context, practise: str | None = None, seed: int | None = None) -> int:
+def _open_app(
+    ctx: click.Context,
+    practise: str | None = None,
+    seed: int | None = None,
+    review: bool = False,
+    mock: tuple[int, float] | None = None,
+) -> int:
     """The TUI, on home or on a lesson's practice; a pipe or a dumb terminal gets a message."""
     if not sys.stdout.isatty() or not sys.stdin.isatty() or os.environ.get("TERM") == "dumb":
         click.echo(
@@ -79,6 +85,8 @@ def _open_app(ctx: click.Context, practise: str | None = None, seed: int | None 
         data_dir=ctx.obj["data_dir"],
         practise=practise,
         seed=seed,
+        review=review,
+        mock=mock,
     )
 
 
@@ -258,6 +266,97 @@ def _store(ctx: click.Context) -> tuple[Store, list[Notice]]:
     from tutor.progress import open_store
 
     return open_store(ctx.obj["data_dir"], version=__version__)
+
+
+@main.command()
+@click.option("--plain", is_flag=True, help="Line by line on stdin/stdout instead of the screens.")
+@click.option("--optimize", is_flag=True, help="Fit FSRS to your own review history and keep it.")
+@click.option(
+    "--new-per-day",
+    type=click.IntRange(0, 500),
+    help="New items the review queue introduces each day (default 10; kept as a setting).",
+)
+@click.option("--seed", type=click.IntRange(0), help="Fix every draw (for scripts and tests).")
+@click.pass_context
+def review(
+    ctx: click.Context, plain: bool, optimize: bool, new_per_day: int | None, seed: int | None
+) -> None:
+    """Review what is due today (spaced repetition with FSRS), then a few new items a day."""
+    from tutor.study.review import NEW_LIMIT_KEY
+
+    if new_per_day is not None:
+        store, _ = _store(ctx)
+        store.put(NEW_LIMIT_KEY, new_per_day)
+        store.close()
+        click.echo(f"new items per day: {new_per_day}")
+    if optimize:
+        sys.exit(_optimize(ctx))
+    if new_per_day is not None and not plain:
+        return
+    if not plain:
+        sys.exit(_open_app(ctx, review=True, seed=seed))
+    from tutor.plain.session import run_plain_review
+
+    course = _load(ctx)
+    store, notices = _store(ctx)
+    for notice in notices:
+        click.echo(notice.message(ctx.obj["lang"]), err=True)
+    try:
+        code = run_plain_review(course, store, lang=ctx.obj["lang"], seed=seed)
+    finally:
+        store.close()
+    sys.exit(code)
+
+
+def _optimize(ctx: click.Context) -> int:
+    from tutor.progress.cards import OPTIMIZER_MINIMUM, fit_parameters, optimizable_reviews
+
+    store, _ = _store(ctx)
+    try:
+        logs = store.review_logs()
+        counted = optimizable_reviews(logs)
+        if counted < OPTIMIZER_MINIMUM:
+            click.echo(
+                f"{counted} of the {OPTIMIZER_MINIMUM} reviews FSRS needs to fit your own "
+                f"parameters ({OPTIMIZER_MINIMUM - counted} more: reviews a day or more after a "
+                "card's previous one). The default parameters stay in use."
+            )
+            return 0
+        click.echo(f"fitting FSRS to {counted} reviews of {len({log.card_id for log in logs})} cards…")
+        parameters = fit_parameters(logs)
+        store.set_parameters(parameters)
+        click.echo("personal parameters saved: " + ", ".join(f"{p:.4f}" for p in parameters))
+        return 0
+    finally:
+        store.close()
+
+
+@main.command()
+@click.option("--questions", type=click.IntRange(1, 40), default=8, show_default=True)
+@click.option(
+    "--minutes", type=click.FloatRange(0.25, 30), default=3.0, show_default=True,
+    help="Time for each question.",
+)  # fmt: skip
+@click.option("--plain", is_flag=True, help="Line by line on stdin/stdout instead of the screens.")
+@click.option("--seed", type=click.IntRange(0), help="Fix every draw (for scripts and tests).")
+@click.pass_context
+def mock(ctx: click.Context, questions: int, minutes: float, plain: bool, seed: int | None) -> None:
+    """A mock interview: recall questions and quick computations, timed, then a summary."""
+    if not plain:
+        sys.exit(_open_app(ctx, mock=(questions, minutes), seed=seed))
+    from tutor.plain.session import run_plain_mock
+
+    course = _load(ctx)
+    store, notices = _store(ctx)
+    for notice in notices:
+        click.echo(notice.message(ctx.obj["lang"]), err=True)
+    try:
+        code = run_plain_mock(
+            course, store, lang=ctx.obj["lang"], questions=questions, minutes=minutes, seed=seed
+        )
+    finally:
+        store.close()
+    sys.exit(code)
 
 
 @main.command()

@@ -160,12 +160,16 @@ async def test_d_in_a_lesson_without_a_demo_opens_the_demos(mini_content: Path) 
         assert isinstance(app.screen, LessonScreen)
 
 
-async def test_questions_load_after_the_first_paint() -> None:
+async def test_questions_and_standing_load_after_the_first_paint() -> None:
+    from tutor.study.plan import slots
+
     app = TutorApp(lang="en")
     async with app.run_test(size=(100, 30)) as pilot:
-        await wait_until(pilot, lambda: app.questions_loaded)
+        await wait_until(pilot, lambda: app.standing is not None)
+        await pilot.pause()
         prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
-        assert f"{len(app.course.lessons[0].questions)} questions" in prompt
+        items = len(slots(app.course.lessons[0]))
+        assert "▱▱▱▱▱▱▱▱▱▱   0%" in prompt and f"0/{items}" in prompt  # mastery, practised
 
 
 async def test_a_broken_questions_file_is_reported_after_loading(

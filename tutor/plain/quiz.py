@@ -33,12 +33,25 @@ class _Move(Exception):
 
 
 class PlainQuiz:
-    def __init__(self, practice: Practice, title: Text, lang: Lang, out: TextIO, lines: Iterator[str]):
+    """The session line by line; `minutes` limits each item (a mock interview)."""
+
+    def __init__(
+        self,
+        practice: Practice,
+        title: Text,
+        lang: Lang,
+        out: TextIO,
+        lines: Iterator[str],
+        *,
+        minutes: float | None = None,
+    ):
         self.practice = practice
         self.title = title
         self.lang = lang
         self.out = out
         self.lines = lines
+        self.minutes = minutes
+        self.started = practice.clock()  # when the item on screen was shown
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
@@ -59,6 +72,7 @@ class PlainQuiz:
         text = line.rstrip("\r\n")
         if not self.out.isatty():
             self.say(text)  # echo, so a transcript reads as a dialogue
+        self._check_time()
         command = text.strip()
         if command == ":quit":
             raise _Quit
@@ -75,22 +89,26 @@ class PlainQuiz:
             return self.ask(prompt)
         return text
 
+    def _check_time(self) -> None:
+        """In a mock interview, an answer given after the item's time is not taken: the item
+        is recorded as timed out and the interview moves on."""
+        state = self.practice.state
+        if self.minutes is None or state is None or state.attempts:
+            return
+        elapsed = (self.practice.clock() - self.started).total_seconds()
+        if elapsed > self.minutes * 60:
+            self.practice.time_out()
+            self.say(self.t(P.time_up))
+            raise _Move(new=False)
+
     # --- the session -----------------------------------------------------------------------
 
     def run(self) -> int:
         practice = self.practice
         self.say(f"== {self.title(self.lang)} ==")
         self.say(self.t(P.commands))
-        item = practice.start()
         try:
-            while item is not None:
-                try:
-                    self.show_item()
-                except _Move as move:
-                    if move.new:
-                        item = practice.new_numbers()
-                        continue
-                item = practice.next()
+            self.walk(practice.start())
         except _Quit:
             if practice.item is not None:
                 practice.next()  # leaving records a solution seen before solving
@@ -102,13 +120,28 @@ class PlainQuiz:
             self.say(self.t(P.not_saved))
         return 0
 
+    def walk(self, item: object) -> None:
+        """Every item from the current one to the last (raises _Quit to stop early)."""
+        practice = self.practice
+        while item is not None:
+            try:
+                self.show_item()
+            except _Move as move:
+                if move.new:
+                    item = practice.new_numbers()
+                    continue
+            item = practice.next()
+
     def show_item(self) -> None:
         practice = self.practice
         item = practice.item
         assert item is not None
         at = practice.position + 1
+        self.started = practice.clock()
         self.say()
         self.say(self.t(P.position, at=at, total=len(practice.slots), correct=practice.correct))
+        if self.minutes is not None:
+            self.say(self.t(P.time_limit, minutes=self.minutes))
         if item.kind == "choice":
             self.choice()
         elif item.kind == "recall":

@@ -38,3 +38,11 @@ class P:
         "Done: {answered} of {items} items answered, {correct} right.",
     )
     not_saved = Text("注意：进度未保存。", "Note: progress was not saved.")
+    time_limit = Text("（这一题限时 {minutes:g} 分钟）", "(you have {minutes:g} min for this one)")
+    time_up = Text("时间到：这一题已记录为超时。", "Time is up: recorded as timed out.")
+    review_next = Text("下一次复习：{when}。", "Next review: {when}.")
+    review_none = Text("还没有安排复习。", "No reviews scheduled yet.")
+    mock_result = Text(
+        "模拟面试得分 {score:.0%}，用时 {minutes} 分钟；最需要加强：{weakest}",
+        "Mock interview score {score:.0%} in {minutes} min; weakest: {weakest}",
+    )

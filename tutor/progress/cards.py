@@ -11,6 +11,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
 
@@ -98,3 +99,30 @@ def review(
 
 def review_logs(db: sqlite3.Connection) -> list[ReviewLog]:
     return [ReviewLog.from_json(row[0]) for row in db.execute("SELECT log FROM review_logs ORDER BY id")]
+
+
+#: fsrs 6's Optimizer returns the default parameters below this many reviews that count.
+OPTIMIZER_MINIMUM = 512
+#: It reads at most this many reviews of each card (fsrs.optimizer's max_seq_len).
+OPTIMIZER_SEQUENCE = 64
+
+
+def optimizable_reviews(logs: list[ReviewLog]) -> int:
+    """How many reviews the optimizer learns from: per card, in time order, within its first
+    OPTIMIZER_SEQUENCE reviews, those a whole day or more after the card's previous review
+    (what fsrs.optimizer counts before it decides to fit)."""
+    by_card: dict[int, list[datetime]] = {}
+    for log in logs:
+        by_card.setdefault(log.card_id, []).append(log.review_datetime)
+    count = 0
+    for times in by_card.values():
+        times = sorted(times)[:OPTIMIZER_SEQUENCE]
+        count += sum((later - earlier).days > 0 for earlier, later in pairwise(times))
+    return count
+
+
+def fit_parameters(logs: list[ReviewLog]) -> list[float]:
+    """The learner's own parameters, fitted by fsrs's Optimizer (torch, pandas: loaded here)."""
+    from fsrs.optimizer import Optimizer
+
+    return [float(x) for x in Optimizer(logs).compute_optimal_parameters()]

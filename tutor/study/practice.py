@@ -32,7 +32,7 @@ Clock = Callable[[], datetime]
 class ItemState:
     """What happened to the current item so far (reset when it is drawn again)."""
 
-    shown_at: datetime
+    shown_at: datetime  # the next attempt is timed from here (reset after each attempt)
     hints_used: int = 0
     solution_shown: bool = False  # the worked solution, or the expected answer, was shown
     solved: bool = False  # a counted attempt was right
@@ -41,6 +41,11 @@ class ItemState:
     recall_revealed: bool = False
     reviewed: bool = False  # the card has been reviewed for this showing
     last: Checked | None = None
+    opened_at: datetime | None = None  # when the item was first shown (a mock's countdown)
+
+    def __post_init__(self) -> None:
+        if self.opened_at is None:
+            self.opened_at = self.shown_at
 
 
 @dataclass(frozen=True)

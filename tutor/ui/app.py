@@ -7,6 +7,8 @@ Screens are typed against this class: they read `lang`, `course` and `questions_
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,14 @@ from tutor.ui.strings import S
 
 if TYPE_CHECKING:
     from tutor.answers import SymbolicWorker
+    from tutor.study.plan import Slot
+    from tutor.study.practice import Practice
+    from tutor.study.standing import Dashboard
+
+
+def local_now() -> datetime:
+    """Now, in the learner's own time zone (their days decide streaks and daily limits)."""
+    return datetime.now().astimezone()
 
 
 class TutorApp(App[None]):
@@ -45,6 +55,8 @@ class TutorApp(App[None]):
     # screens watch `course` to show counts.
     course: reactive[Course] = reactive(Course(Path("."), 1, ()), always_update=True)
     questions_loaded: reactive[bool] = reactive(False)
+    # what home shows from the store (mastery, due, streak): worked out after the questions
+    standing: reactive[Dashboard | None] = reactive(None, always_update=True)
 
     def __init__(
         self,
@@ -53,10 +65,11 @@ class TutorApp(App[None]):
         *,
         data_dir: Path | None = None,
         store: Store | None = None,
-        practise: str | None = None,
         seed: int | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
-        """`lang` None: the language last chosen in the app, else the locale's."""
+        """`lang` None: the language last chosen in the app, else the locale's. `clock` gives
+        the time (timezone-aware; the learner's days are its days); tests move it."""
         super().__init__()
         install_cjk_wrap()
         self.notices: list[Notice] = []
@@ -70,8 +83,10 @@ class TutorApp(App[None]):
         self.content_root = content_root
         self._too_small: Screen[None] | None = None
         self._symbolic: SymbolicWorker | None = None
-        self._practise_first = practise
+        self._first: Callable[[], None] | None = None
         self._seed = seed  # fixes every draw (tests, `quiz --seed`); None: fresh each time
+        self.clock: Callable[[], datetime] = clock or local_now
+        self.last_lesson: str | None = None  # the lesson last read (home's cursor goes back to it)
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -129,9 +144,22 @@ class TutorApp(App[None]):
     def _questions_loaded(self, course: Course) -> None:
         self.questions_loaded = True  # first: screens redraw when `course` changes
         self.course = course
-        if self._practise_first is not None:  # `lstm-tutor quiz LESSON`
-            lesson, self._practise_first = self._practise_first, None
-            self.open_practice(lesson)
+        self.refresh_standing()
+        if self._first is not None:  # `lstm-tutor quiz LESSON`, `review`, `mock`
+            first, self._first = self._first, None
+            first()
+
+    def then_open(self, opening: Callable[[], None]) -> None:
+        """Open a screen (practice, review, mock) as soon as the questions have loaded."""
+        self._first = opening
+
+    @work(thread=True, exclusive=True, group="standing", exit_on_error=False)
+    def refresh_standing(self) -> None:
+        """Mastery, due reviews and the streak, from the store (fsrs loads here, not at start)."""
+        from tutor.study.standing import dashboard
+
+        board = dashboard(self.course, self.store, self.clock())
+        self.call_from_thread(setattr, self, "standing", board)
 
     def _show_content_error(self, error: ContentError) -> None:
         from tutor.ui.screens.content_error import ContentErrorScreen
@@ -170,29 +198,66 @@ class TutorApp(App[None]):
         else:
             self.push_screen(HelpScreen())
 
-    def open_practice(self, lesson_id: str, resume: str | None = None) -> None:
-        """Practise a lesson, from its first item or from the slot `resume` names."""
-        from datetime import UTC, datetime
-
+    def session(self, slots: list[Slot], kind: str = "practice", mock_id: int | None = None) -> Practice:
+        """A study session over `slots` with the app's store, clock, draws and sympy worker."""
         import numpy as np
 
-        from tutor.study.plan import slots
         from tutor.study.practice import Practice
+
+        return Practice(
+            slots,
+            self.store,
+            rng=np.random.default_rng(self._seed),
+            clock=self.clock,
+            worker=self.symbolic,
+            session=kind,
+            adapt_levels=kind == "practice",
+            mock_id=mock_id,
+        )
+
+    def open_practice(self, lesson_id: str, resume: str | None = None) -> None:
+        """Practise a lesson, from its first item or from the slot `resume` names."""
+        from tutor.study.plan import slots
         from tutor.ui.screens.practice import PracticeScreen
 
         lesson = self.course.lesson(lesson_id)
         plan = slots(lesson)
         start = next((n for n, slot in enumerate(plan) if slot.key == resume), 0)
-        practice = Practice(
-            plan,
-            self.store,
-            rng=np.random.default_rng(self._seed),
-            clock=lambda: datetime.now(UTC),
-            worker=self.symbolic,
-        )
         number = self.course.lessons.index(lesson) + 1
         title = S.practice_title.format(number=number, title=lesson.title)
-        self.push_screen(PracticeScreen(practice, title, start_at=start))
+        self.push_screen(PracticeScreen(self.session(plan), title, start_at=start))
+
+    def open_review(self) -> None:
+        """The review queue: what is due across lessons, then new items up to the day's limit."""
+        from tutor.study.review import plan_review
+        from tutor.ui.screens.review import ReviewScreen
+
+        plan = plan_review(self.course, self.store, self.clock())
+        self.push_screen(ReviewScreen(self.session(list(plan.slots), "review"), plan))
+
+    def open_mock(self, questions: int | None = None, minutes: float | None = None) -> None:
+        import numpy as np
+
+        from tutor.study.mock import DEFAULT_MINUTES, DEFAULT_QUESTIONS, plan_mock
+        from tutor.ui.screens.mock import MockScreen
+
+        mastery = self.standing.mastery if self.standing else {}
+        count = questions or DEFAULT_QUESTIONS
+        slots = plan_mock(self.course, mastery, np.random.default_rng(self._seed), count)
+        minutes = minutes or DEFAULT_MINUTES
+        mock_id = self.store.start_mock(self.clock(), len(slots), minutes)
+        self.push_screen(MockScreen(self.session(slots, "mock", mock_id), minutes))
+
+    def continue_where_left(self) -> None:
+        """Back to the item the learner was on (practice), or to the review queue."""
+        resume = self.store.get("resume") or {}
+        lessons = {lesson.id for lesson in self.course.lessons}
+        if resume.get("session") == "review":
+            self.open_review()
+        elif resume.get("lesson") in lessons:
+            self.open_practice(resume["lesson"], resume.get("slot"))
+        elif self.course.lessons:
+            self.open_practice(self.course.lessons[0].id)
 
     def open_demos(self, initial: str | None = None) -> None:
         from tutor.ui.screens.demos import DemosScreen
@@ -206,11 +271,17 @@ def run_app(
     data_dir: Path | None = None,
     practise: str | None = None,
     seed: int | None = None,
+    review: bool = False,
+    mock: tuple[int, float] | None = None,
 ) -> int:
-    """Run the app; with `practise`, that lesson's practice opens once the questions load."""
-    app = TutorApp(
-        lang=lang, content_root=content_root, data_dir=data_dir, practise=practise, seed=seed
-    )
+    """Run the app; with `practise`, `review` or `mock`, that opens once the questions load."""
+    app = TutorApp(lang=lang, content_root=content_root, data_dir=data_dir, seed=seed)
+    if practise is not None:
+        app.then_open(lambda: app.open_practice(practise))
+    elif review:
+        app.then_open(app.open_review)
+    elif mock is not None:
+        app.then_open(lambda: app.open_mock(*mock))
     try:
         app.run()
     finally:

@@ -14,9 +14,16 @@ class S:
     app_title = Text("LSTM 面试导师", "LSTM Tutor")
     home_heading = Text("课程：{n} 个 LSTM / RNN 面试问题", "Course: {n} LSTM / RNN interview questions")
     home_hint = Text(
-        "↑↓ 选择  Enter 阅读  p 练习  l 切换语言  d 演示  ? 按键  q 退出",
-        "↑↓ choose  Enter read  p practise  l language  d demos  ? keys  q quit",
+        "↑↓ 选择  Enter 阅读  p 练习所选课  l 切换语言  ? 按键与说明  q 退出",
+        "↑↓ choose  Enter read  p practise it  l language  ? keys and help  q quit",
     )
+    home_columns = Text("课程 · 掌握度 · 已练", "Lessons · mastery · practised")
+    home_streak = Text("连续学习 {n} 天", "{n}-day streak")
+    home_review = Text("复习（{due}）", "Review ({due})")
+    home_due = Text("{n} 题到期", "{n} due")
+    home_continue = Text("继续上次", "Continue")
+    review = Text("复习", "Review")
+    mock = Text("模拟面试", "Mock interview")
     questions = Text("题", "questions")
     home_practised = Text("已练 {n}/{total}", "practised {n}/{total}")
     no_questions = Text("暂无题目", "no questions yet")
@@ -47,6 +54,12 @@ class S:
     help_title = Text("按键", "Keys")
     help_close = Text("按 Esc 或 ? 关闭", "Escape or ? closes")
     help_practice = Text("练习时", "While practising")
+    help_mastery = Text(
+        "掌握度：一课的题目中，按 FSRS 今天回忆概率不低于 90% 的比例（没复习过的题算 0）。"
+        "“已练”：至少作答过一次的练习项。",
+        "Mastery: the share of a lesson's items whose recall probability today, by FSRS, is at "
+        "least 90% (an item never reviewed counts 0). \"Practised\": items answered at least once.",
+    )
 
     # practice
     practise = Text("练习", "Practise")
@@ -109,6 +122,32 @@ class S:
     kind_worksheet = Text("计算表", "Worksheet")
     level = Text("难度 {n}", "level {n}")
 
+    # review
+    review_title = Text("复习", "Review")
+    review_position = Text("还剩 {left} 题 · 已复习 {done} 题", "{left} left · {done} reviewed")
+    review_nothing_due = Text("现在没有要复习的内容。", "Nothing is due for review now.")
+    review_done = Text(
+        "复习完成：作答 {answered} 题，答对 {correct} 题。", "Review done: {answered} answered, {correct} right."
+    )
+    review_next = Text("下一次复习：{when}。", "Next review {when}.")
+    review_none_scheduled = Text("还没有安排复习：先练习几课。", "No reviews scheduled yet: practise a lesson first.")
+    in_minutes = Text("{n} 分钟后", "in {n} min")
+    in_hours = Text("{n} 小时后", "in {n} h")
+    in_days = Text("{n} 天后", "in {n} days")
+    review_offer = Text(
+        "按 p 练习你最薄弱的一课：第 {number} 课 {title}",
+        "p practises your weakest lesson: {number}. {title}",
+    )
+    back_key = Text("Esc 返回。", "Escape goes back.")
+
+    # mock interview
+    mock_title = Text("模拟面试", "Mock interview")
+    mock_position = Text("第 {at}/{total} 题 · ⏱ {clock}", "Question {at} / {total} · ⏱ {clock}")
+    mock_time_up = Text("时间到：这一题已记录，进入下一题。", "Time is up: recorded, on to the next question.")
+    mock_done = Text("模拟面试结束：得分 {score:.0%}，用时 {minutes} 分钟。", "Mock interview done: score {score:.0%}, {minutes} min.")
+    mock_weakest = Text("最需要加强的课（按数字键练习）：", "Weakest lessons (press the number to practise):")
+    mock_saved = Text("结果已保存，可在进度页查看。", "Saved to your history (see Progress).")
+
     # the Demos screen
     demos_heading = Text("实时演示", "Live demos")
     demos_device = Text("设备", "Device")
@@ -150,6 +189,9 @@ KEY_LABELS: dict[str, Text] = {
     "run": S.demos_run,
     "next_chart": S.demos_next_chart_key,
     "practise": S.practise,
+    "continue": S.home_continue,
+    "review": S.review,
+    "mock": S.mock,
     "hint": S.hint,
     "solution": S.solution,
     "new_numbers": S.new_numbers,
@@ -173,6 +215,9 @@ HELP_KEYS: tuple[tuple[Text, Text], ...] = (
     (Text.same("↑ ↓ / j k"), Text("在列表中移动", "move in a list")),
     (Text.same("Enter"), Text("阅读所选课程", "read the chosen lesson")),
     (Text.same("p"), Text("练习所选课程（阅读时：本课）", "practise the chosen lesson (or the one read)")),
+    (Text.same("c"), Text("回到上次练习的地方", "continue where you left off")),
+    (Text.same("r"), Text("复习：今天到期的题，再加每天限量的新题", "review: what is due today, then a few new items a day")),
+    (Text.same("m"), Text("模拟面试：限时回答，最后给出总结", "mock interview: timed questions, then a summary")),
     (Text("Esc", "Escape"), Text("离开输入框；再按一次返回上一屏", "leave the answer box; again: go back")),
     (Text.same("[ ]"), Text("上一课 / 下一课（阅读时）", "previous / next lesson (while reading)")),
     (Text.same("l"), Text("切换中文 / English", "switch 中文 / English")),

@@ -31,6 +31,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(f"[b]{S.help_title(lang)}[/b]\n")
             yield Static(rows(HELP_KEYS))
+            yield Static(f"\n{escape(S.help_mastery(lang))}")
             yield Static(f"\n[b]{S.help_practice(lang)}[/b]\n")
             yield Static(rows(PRACTICE_KEYS))
             yield Markdown(HELP(lang), id="input-help")

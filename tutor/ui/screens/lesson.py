@@ -73,6 +73,7 @@ class LessonScreen(Localized, Screen[None]):
 
     def _show(self, lang: Lang) -> None:
         lesson = self.lesson
+        self.app.last_lesson = lesson.id
         lessons = self.app.course.lessons
         number = lessons.index(lesson) + 1
         self.query_one("#lesson-title", Static).update(

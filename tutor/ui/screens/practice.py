@@ -111,7 +111,7 @@ class PracticeScreen(Localized, Screen[None]):
         self._show_header()
         item = self.item
         if item is None:
-            await body.mount(Static(self._summary(), id="practice-summary"))
+            await body.mount(Static(self.summary_markup(), id="practice-summary"))
             body.focus()
             self.refresh_bindings()
             return
@@ -203,18 +203,24 @@ class PracticeScreen(Localized, Screen[None]):
                 parts.append(framing)
         return escape(" · ".join(parts))
 
-    def _show_header(self) -> None:
+    def position_text(self) -> str:
+        """"4 / 22 · 3 correct" (a review says how many are left, a mock the time left)."""
         practice = self.practice
         total = len(practice.slots)
         at = min(practice.position + 1, total)
-        position = S.practice_position.format(at=at, total=total, correct=practice.correct)
+        return S.practice_position.format(at=at, total=total, correct=practice.correct)(self.lang)
+
+    def _show_header(self) -> None:
+        practice = self.practice
+        total = len(practice.slots)
         saved = "" if practice.store.saving else f"  {S.practice_not_saved(self.lang)}"
         self.query_one("#practice-header", Static).update(escape(self.title_text(self.lang)))
-        self.query_one("#practice-position", Static).update(escape(position(self.lang) + saved))
+        self.query_one("#practice-position", Static).update(escape(self.position_text() + saved))
         bar = self.query_one("#practice-progress", ProgressBar)
         bar.update(total=max(total, 1), progress=practice.position if not practice.done else total)
 
-    def _summary(self) -> str:
+    def summary_markup(self) -> str:
+        """What the screen shows once every item has been through (markup)."""
         summary = self.practice.summary()
         done = S.practice_done.format(
             items=summary.items,
@@ -487,8 +493,12 @@ class PracticeScreen(Localized, Screen[None]):
 
     async def action_next(self) -> None:
         self._reset_item_state()
-        self.practice.next()
+        if self.practice.next() is None:
+            self.finished()
         await self._draw_item()
+
+    def finished(self) -> None:
+        """Called once the last item has been left (a mock saves its result here)."""
 
     async def action_again(self) -> None:
         self._reset_item_state()
