@@ -21,7 +21,9 @@ def after_loading(*keys: str):
     """Wait until the questions have loaded (they load after the first paint), then press keys."""
 
     async def run_before(pilot: Pilot) -> None:
-        await wait_until(pilot, lambda: pilot.app.questions_loaded)
+        # the store's standing (mastery, due) follows the questions: home is final after both
+        await wait_until(pilot, lambda: pilot.app.standing is not None)
+        await pilot.pause()
         await pilot.press(*keys)
         await pilot.pause()
 
