@@ -264,3 +264,18 @@ def test_a_mock_summary_scores_every_question_and_is_saved(course: Course) -> No
     assert saved.id == mock_id and saved.finished_at == clock.now and saved.score == 0.25
     assert store.attempts(mock_id=mock_id)[1].outcome == "timed-out"
     assert store.attempts(mock_id=mock_id)[1].rating == AGAIN
+
+
+def test_reviews_in_the_learners_own_time_zone(course: Course) -> None:
+    """fsrs takes UTC times only: a learner in UTC+8 records and reads cards all the same."""
+    from datetime import timezone
+
+    shanghai = timezone(timedelta(hours=8))
+    store = fresh_store()
+    at = datetime(2026, 12, 1, 7, 30, tzinfo=shanghai)  # the previous day in UTC
+    lesson = course.lesson("activations")
+    question = lesson.questions[0]
+    store.record(Attempt(question.id, lesson.id, "choice", {}, "correct", 1.0, 5.0, at, rating=GOOD))
+    assert store.streak(at) == 1  # counted on the learner's own day
+    assert store.cards()[question.id].due > at
+    assert mastery(lesson, store.cards(), at + timedelta(days=1)) == 1 / len(lesson.questions)

@@ -97,6 +97,8 @@ def in_practice(lesson: str, until, *keys: str, answers: dict[str, str] | None =
             await pilot.press(*text)
         await pilot.press(*keys)
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)  # verdicts change the layout: let it settle before the picture
 
     return run_before
 

@@ -10,7 +10,7 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import pairwise
 
 from fsrs import Card, Rating, ReviewLog, Scheduler
@@ -78,6 +78,7 @@ def review(
     fuzz: bool,
 ) -> CardState:
     """Review (or introduce) the question's card; call inside the attempt's transaction."""
+    at = at.astimezone(UTC)  # fsrs takes UTC times only
     known = load_card(db, question_id)
     card = known.card if known else Card(card_id=card_id(question_id), due=at)
     introduced = known.introduced_at if known else at

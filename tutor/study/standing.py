@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from tutor.course import Course, Lesson
@@ -58,6 +58,7 @@ def mastery(lesson: Lesson, cards: Mapping[str, CardState], now: datetime) -> fl
     from tutor.progress.cards import DESIRED_RETENTION, scheduler
 
     schedule = scheduler(None)
+    now = now.astimezone(UTC)  # fsrs takes UTC times only
     held = sum(
         q.id in cards
         and schedule.get_card_retrievability(cards[q.id].card, now) >= DESIRED_RETENTION
