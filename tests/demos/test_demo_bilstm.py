@@ -29,7 +29,7 @@ def accuracy(report: dict[str, Any], task: str, model: str) -> float:
 
 def test_report_shape(report: dict[str, Any]) -> None:
     assert {"device", "torch", "seconds", "settings", "series", "results"} <= set(report)
-    assert all(set(row) == {"task", "model", "accuracy"} for row in report["results"])
+    assert all(set(row) == {"task", "model", "params", "accuracy"} for row in report["results"])
     assert {row["task"] for row in report["results"]} == {"future", "past", "cloze"}
     assert {(s["chart"], s["name"]) for s in report["series"]} >= {("future", "BiLSTM")}
 
@@ -48,6 +48,14 @@ def test_bilstm_does_not_beat_lstm_on_the_past_task(report: dict[str, Any]) -> N
 
 def test_cloze_context_on_both_sides_helps(report: dict[str, Any]) -> None:
     assert accuracy(report, "cloze", "BiLSTM") > accuracy(report, "cloze", "LSTM")
+
+
+def test_the_report_says_which_text_the_cloze_used(report: dict[str, Any]) -> None:
+    [note] = [n for n in report["notes"] if n["en"].startswith("Cloze text: ")]
+    assert "files" in note["en"] and note["zh"].startswith("填空文本：")
+    budgets = {(r["task"], r["model"]): r["params"] for r in report["results"]}
+    for task in ("future", "past", "cloze"):
+        assert abs(budgets[task, "LSTM"] - budgets[task, "BiLSTM"]) / budgets[task, "BiLSTM"] < 0.02
 
 
 def test_same_parameter_budget() -> None:

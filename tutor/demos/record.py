@@ -11,6 +11,9 @@ from dataclasses import asdict
 from typing import Any
 
 from tutor.demos.events import Chart, Event, Note, Points, Result, Started
+from tutor.demos.labels import YES_NO
+from tutor.demos.labels import value as label
+from tutor.i18n import Lang
 
 
 def json_safe(value: Any) -> Any:
@@ -82,6 +85,7 @@ class Recorder:
                 "results": self.tables.get("results", []),
                 "tables": {k: rows for k, rows in self.tables.items() if k != "results"},
                 "summary": [note.text.en for note in self.notes],
+                "notes": [note.text.as_dict() for note in self.notes],  # {zh, en} each
             }
         )
 
@@ -95,12 +99,16 @@ _FORMATS = {
 }
 
 
-def format_cell(key: str, value: Any) -> str:
-    """A table cell as text; missing or non-finite numbers show as a dash."""
+def format_cell(key: str, value: Any, lang: Lang = "en") -> str:
+    """A table cell as text in ``lang``; missing or non-finite numbers show as a dash."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return YES_NO[0 if value else 1](lang)
     if isinstance(value, float):
         return _FORMATS.get(key, "{:.4g}").format(value)
+    if isinstance(value, str):
+        return label(value)(lang)
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value:,}"
     return str(value)

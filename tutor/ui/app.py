@@ -26,6 +26,7 @@ from tutor.ui.strings import S
 
 if TYPE_CHECKING:
     from tutor.answers import SymbolicWorker
+    from tutor.ui.screens.demos_state import DemosState
 
 
 class TutorApp(App[None]):
@@ -35,6 +36,9 @@ class TutorApp(App[None]):
         Binding("q", "quit", "Quit"),
         Binding("l", "toggle_lang", "中文/English"),
         Binding("question_mark", "help", "Keys"),
+        # Ctrl+C quits, as the README says (Textual's own binding only shows a toast); a
+        # focused input with a selection copies first, a running demo is cancelled first
+        Binding("ctrl+c", "quit", show=False, system=True),
     ]
 
     MIN_SIZE = (60, 16)
@@ -70,6 +74,7 @@ class TutorApp(App[None]):
         self._too_small: Screen[None] | None = None
         self._symbolic: SymbolicWorker | None = None
         self._practise_first = practise
+        self._demos: DemosState | None = None  # the Demos screen's choices and runs
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -193,9 +198,13 @@ class TutorApp(App[None]):
         self.push_screen(PracticeScreen(practice, title, start_at=start))
 
     def open_demos(self, initial: str | None = None) -> None:
+        """The Demos screen, as the learner left it in this run of the app."""
         from tutor.ui.screens.demos import DemosScreen
+        from tutor.ui.screens.demos_state import DemosState
 
-        self.push_screen(DemosScreen(initial=initial))
+        if self._demos is None:
+            self._demos = DemosState()
+        self.push_screen(DemosScreen(self._demos, initial=initial))
 
 
 def run_app(
