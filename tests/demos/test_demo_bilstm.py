@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import torch
+from spacing import report_texts, stray_spaces
 
 from tutor.demos import bilstm
 from tutor.demos.common import IGNORE, generator
@@ -78,3 +79,8 @@ def test_task_labels() -> None:
     x, y = bilstm.cloze_batch(ids, 4, generator(0), s=s)
     masked = y != IGNORE
     assert masked.any() and (x[masked] == 1).all() and (x[~masked] >= 2).all()
+
+
+def test_chinese_texts_have_no_stray_spaces(report: dict[str, Any]) -> None:
+    texts = report_texts(report)
+    assert texts and all(texts) and stray_spaces(texts) == []

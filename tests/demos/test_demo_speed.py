@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import torch
+from spacing import report_texts, stray_spaces
 
 from tutor.demos import speed
 from tutor.demos.headless import run_headless
@@ -56,3 +57,8 @@ def test_batching_and_library_kernels_pay_by_a_wide_margin(report: dict[str, Any
         loop = tokens_per_s(report, "gate loop", pass_)
         assert tokens_per_s(report, "batched", pass_) > 2 * loop
         assert tokens_per_s(report, "nn.LSTM", pass_) > 2 * loop
+
+
+def test_chinese_texts_have_no_stray_spaces(report: dict[str, Any]) -> None:
+    texts = report_texts(report)
+    assert texts and all(texts) and stray_spaces(texts) == []

@@ -122,7 +122,7 @@ def print_summary(report: Mapping[str, Any], out: TextIO, lang: Lang = "en") -> 
             continue
         table = Table(title=Plain(labels.table(title)(lang)), title_justify="left")
         for key in rows[0]:
-            justify = "left" if isinstance(rows[0][key], str) else "right"
+            justify = "left" if isinstance(rows[0][key], str | bool) else "right"
             table.add_column(Plain(labels.column(key)(lang)), justify=justify)
         for row in rows:
             table.add_row(*(Plain(format_cell(key, row.get(key), lang)) for key in rows[0]))

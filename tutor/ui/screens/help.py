@@ -5,15 +5,16 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown, Static
 
 from tutor.course.markdown import render_markdown
 from tutor.i18n import Lang, Text
+from tutor.ui.cjk_markdown import markdown_parser
 from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import HELP_KEYS, PRACTICE_KEYS, S
+from tutor.ui.widgets.key_scroll import KeyScroll
 
 KEY_WIDTH = 12  # terminal cells: "→ / 空格" is 6 characters but 8 cells
 
@@ -42,7 +43,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         stack = self.app.screen_stack
         below = stack[stack.index(self) - 1] if self in stack[1:] else None
         own: tuple[Text, tuple[tuple[Text, Text], ...]] | None = getattr(below, "HELP", None)
-        with VerticalScroll(id="help"):
+        with KeyScroll(id="help"):
             yield Static(f"[b]{S.help_title(lang)}[/b]\n")
             if own is not None:
                 title, keys = own
@@ -50,6 +51,8 @@ class HelpScreen(Localized, ModalScreen[None]):
             yield Static(key_rows(HELP_KEYS, lang))
             yield Static(f"\n[b]{S.help_practice(lang)}[/b]\n")
             yield Static(key_rows(PRACTICE_KEYS, lang))
-            # render_markdown joins a Chinese soft line break without the space Markdown adds
-            yield Markdown(render_markdown(HELP(lang)), id="input-help")
+            # no space drawn after 。 and its kin, nor for a line break in Chinese
+            yield Markdown(
+                render_markdown(HELP(lang)), id="input-help", parser_factory=markdown_parser
+            )
             yield Static(f"[dim]{S.help_close(lang)}[/dim]")
