@@ -7,6 +7,7 @@ so a cancelled run still has its partial plots and rows.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -90,12 +91,23 @@ class Recorder:
         )
 
 
-_FORMATS = {
-    "accuracy": "{:.3f}",
-    "speedup": "{:.2f}×",
-    "tokens_per_s": "{:,.0f}",
-    "grad_norm": "{:.3g}",
-    "loss": "{:.3g}",
+def si(value: float) -> str:
+    """Three significant digits with k, M, G or T: 41.8k, 828k, 12.3M (narrow columns)."""
+    units = ("", "k", "M", "G", "T")
+    for n, unit in enumerate(units):
+        shown = f"{value:.3g}"
+        if abs(float(shown)) < 1000 or n == len(units) - 1:  # 999.7k shows as 1M
+            return shown + unit
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+_FORMATS: dict[str, Callable[[float], str]] = {
+    "accuracy": "{:.3f}".format,
+    "speedup": "{:.2f}×".format,
+    "tokens_per_s": si,
+    "grad_norm": "{:.3g}".format,
+    "loss": "{:.3g}".format,
 }
 
 
@@ -106,7 +118,7 @@ def format_cell(key: str, value: Any, lang: Lang = "en") -> str:
     if isinstance(value, bool):
         return YES_NO[0 if value else 1](lang)
     if isinstance(value, float):
-        return _FORMATS.get(key, "{:.4g}").format(value)
+        return _FORMATS.get(key, "{:.4g}".format)(value)
     if isinstance(value, str):
         return label(value)(lang)
     if isinstance(value, int) and abs(value) >= 10_000:

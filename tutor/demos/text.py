@@ -63,7 +63,7 @@ def load_corpus(max_chars: int = 48, content: Path | None = None) -> Corpus:
         source = f"{label} ({len(paths)} files, {len(text)} chars)"
         about = Text(
             f"{label}（{len(paths)} 个文件，{len(text):,} 个字符）",
-            f"{label} ({len(paths)} files, {len(text):,} characters)",
+            f"{label} ({len(paths)} file{'' if len(paths) == 1 else 's'}, {len(text):,} characters)",
         )
         if len(text) >= MIN_CHARS:
             break

@@ -8,13 +8,15 @@ colour too.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
+
+from tutor.demos.record import si
 
 FILLS = ("█", "▒", "▓", "░")
 
@@ -29,7 +31,7 @@ def bar_lines(
     width: int,
     *,
     log: bool,
-    number: str = "{:,.0f}",
+    number: Callable[[float], str] = si,
 ) -> list[Text]:
     """One line per category and series: the label (first line of a group), the bar, the value.
 
@@ -45,7 +47,7 @@ def bar_lines(
     low = math.floor(scale(min(values)) - 0.5) if log else min(0.0, min(values))
     high = scale(max(values))
     label_width = max(cell_len(c) for c in categories)
-    shown = [[number.format(v) if v is not None else "" for v in vs] for _, vs, _ in series]
+    shown = [[number(v) if v is not None else "" for v in vs] for _, vs, _ in series]
     value_width = max(len(s) for column in shown for s in column)
     room = max(1, width - label_width - value_width - 2)
     lines: list[Text] = []
