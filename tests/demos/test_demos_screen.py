@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import OptionList, ProgressBar, Static
 from waiting import wait_until
@@ -114,6 +115,19 @@ async def test_quick_run_shows_progress_charts_and_tables(mini_content: Path) ->
         await pilot.press("c")  # round to the first chart
         await pilot.pause()
         assert chart.shown_title.startswith("Loss per step") and "1/3" in chart.shown_title
+
+
+async def test_keys_in_one_read_run_the_demo_they_chose(mini_content: Path) -> None:
+    """"↓ r" in one terminal read: r runs the demo ↓ moved to, not the one before."""
+    app = TutorApp(lang="en", content_root=mini_content)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await shown(pilot, "speed")
+        await pilot.press("f", "d")
+        for key in ("down", "r"):
+            app.post_message(events.Key(key, "r" if key == "r" else None))
+        await pilot.pause()
+        assert list(screen.state.runs) == ["clipping"]
+        await wait_until(pilot, lambda: status(screen).startswith("clipping done"), seconds=60)
 
 
 async def test_escape_cancels_at_once_and_keeps_partial_results(mini_content: Path) -> None:

@@ -227,9 +227,15 @@ class DemosScreen(Localized, Screen[None]):
     # --- choosing and running -----------------------------------------------------------
 
     @on(OptionList.OptionHighlighted, "#demos-list")
-    def _on_highlight(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None and event.option.id != self.state.selected:
-            self.state.selected = event.option.id
+    def _on_highlight(self) -> None:
+        self._follow_list()
+
+    def _follow_list(self) -> None:
+        """Show the demo highlighted in the list. Keys act on it at once: with "↓ r" in one
+        read, r comes before the list's OptionHighlighted message."""
+        option = self.query_one("#demos-list", OptionList).highlighted_option
+        if option is not None and option.id is not None and option.id != self.state.selected:
+            self.state.selected = option.id
             self._show_run()
 
     @on(OptionList.OptionSelected, "#demos-list")
@@ -249,6 +255,7 @@ class DemosScreen(Localized, Screen[None]):
 
     def action_run(self) -> None:
         """Start the chosen demo, cancelling a run in progress."""
+        self._follow_list()
         if self._live is not None:
             self._cancel()
         name = self.state.selected
@@ -291,7 +298,9 @@ class DemosScreen(Localized, Screen[None]):
         if action == "back":
             return self._live is None
         if action == "next_view":  # hidden while there is nothing to switch to
-            return self.run is not None and len(self.run.views()) > 1
+            option = self.query_one("#demos-list", OptionList).highlighted_option
+            run = self.state.runs.get(option.id if option and option.id else self.state.selected)
+            return run is not None and len(run.views()) > 1
         return True
 
     def action_cancel(self) -> None:
@@ -312,6 +321,7 @@ class DemosScreen(Localized, Screen[None]):
         self.action_copy_text()  # raises SkipAction without a selection: the app quits
 
     def action_next_view(self) -> None:
+        self._follow_list()
         run = self.run
         index = run.shown() if run else None
         if run is None or index is None:
