@@ -83,6 +83,8 @@ class DemoChart(Vertical):
     DEFAULT_CSS = """
     DemoChart {
         height: 1fr;
+        overflow-y: auto;  /* bars of four series (two devices) can outgrow 80×24 */
+        scrollbar-size-vertical: 1;
     }
     DemoChart > #chart-head {
         height: auto;
@@ -100,7 +102,7 @@ class DemoChart(Vertical):
         color: $text-muted;
     }
     DemoChart > DemoBars {
-        margin-top: 1;
+        margin: 1 0;
     }
     """
 
@@ -110,9 +112,9 @@ class DemoChart(Vertical):
         with Horizontal(id="chart-head"):
             yield Static(id="chart-title")
             yield Static(id="chart-where")
+        yield Static(id="chart-legend")  # above: a tall bar chart may need scrolling
         yield LinePlot()
         yield DemoBars()
-        yield Static(id="chart-legend")
         yield Static(id="chart-axes")
 
     def draw(
