@@ -92,7 +92,7 @@ class DemosScreen(Localized, Screen[None]):
     ]
 
     #: The help screen shows these first while this screen is below it.
-    HELP: ClassVar[tuple[Text, tuple[tuple[Text, Text], ...]]] = (S.help_demos, DEMO_KEYS)
+    KEY_HELP: ClassVar[tuple[Text, tuple[tuple[Text, Text], ...]]] = (S.help_demos, DEMO_KEYS)
 
     class DemoEvent(Message):
         """An event of run ``run_id``, posted from the worker thread."""

@@ -42,7 +42,7 @@ class HelpScreen(Localized, ModalScreen[None]):
         # the screen below may have keys of its own to explain first (the Demos screen)
         stack = self.app.screen_stack
         below = stack[stack.index(self) - 1] if self in stack[1:] else None
-        own: tuple[Text, tuple[tuple[Text, Text], ...]] | None = getattr(below, "HELP", None)
+        own: tuple[Text, tuple[tuple[Text, Text], ...]] | None = getattr(below, "KEY_HELP", None)
         with KeyScroll(id="help"):
             yield Static(f"[b]{S.help_title(lang)}[/b]\n")
             if own is not None:
