@@ -49,6 +49,19 @@ def test_lessons_table_in_the_chosen_language(mini_content: Path) -> None:
     assert code == 0 and "第一课" in out and "Lesson one" not in out
 
 
+@pytest.mark.parametrize(
+    ("lang", "kinds"),
+    [("zh", "（选择题 3、数值题 1、面试回忆 2）"), ("en", "(choice 3, numeric 1, recall 2)")],
+)
+def test_lessons_takes_lang_and_names_the_question_kinds_in_it(
+    mini_content: Path, lang: str, kinds: str
+) -> None:
+    other = "en" if lang == "zh" else "zh"  # --lang of the command wins over the tutor's
+    code, out, _ = run("--lang", other, "--content", str(mini_content), "lessons", "--lang", lang)
+    first = out.splitlines()[0]
+    assert code == 0 and first.endswith(kinds), first
+
+
 def test_shipped_lessons_json() -> None:
     code, out, _ = run("lessons", "--json")
     assert code == 0
@@ -181,3 +194,50 @@ def test_demo_command_prints_json() -> None:
     assert report["device"] == "cpu" and {"clipped", "step", "loss", "grad_norm"} <= set(
         report["results"][0]
     )
+
+
+def test_demo_summary_in_the_learners_language() -> None:
+    code, out, _ = run("--lang", "zh", "demo", "clipping", "--quick", "--device", "cpu")
+    assert code == 0
+    assert "快速运行" in out and "梯度范数" in out and "• 不裁剪：第" in out
+    assert "grad_norm" not in out and "no clipping" not in out
+
+
+class Terminal:
+    """A stand-in for a terminal's stdin or stdout."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def isatty(self) -> bool:
+        return True
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@pytest.mark.parametrize("command", [[], ["quiz", "1"]])
+def test_the_app_needs_a_terminal(monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    """Piped: a message pointing to the plain mode, exit 2, no escape codes, no app."""
+    import tutor.ui.app
+
+    monkeypatch.setattr(tutor.ui.app, "run_app", lambda **kw: pytest.fail("the app started"))
+    code, out, err = run(*command)
+    assert code == 2 and out == ""
+    assert "needs an interactive terminal" in err and "lstm-tutor quiz LESSON --plain" in err
+    assert "\x1b" not in err
+
+
+def test_a_dumb_terminal_gets_the_message_too(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tutor.ui.app
+    from tutor.cli import _open_app
+
+    monkeypatch.setattr(tutor.ui.app, "run_app", lambda **kw: pytest.fail("the app started"))
+    monkeypatch.setattr(sys, "stdin", Terminal(sys.stdin))
+    monkeypatch.setattr(sys, "stdout", Terminal(sys.stdout))
+    monkeypatch.setenv("TERM", "dumb")
+    ctx = main.make_context("lstm-tutor", [], resilient_parsing=True)
+    assert _open_app(ctx) == 2
+    assert "lstm-tutor quiz LESSON --plain" in capsys.readouterr().err

@@ -92,10 +92,12 @@ def _open_app(
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--lang", "lang_", type=LANG_CHOICE, help="Language (default: the tutor's).")
 @click.pass_context
-def lessons(ctx: click.Context, as_json: bool) -> None:
+def lessons(ctx: click.Context, as_json: bool, lang_: str | None) -> None:
     """List the lessons with their titles and question counts."""
     from tutor.course import ContentError, load_course
+    from tutor.ui.strings import KIND_NAMES, S  # the UI's string table (no Textual in it)
 
     try:
         course = load_course(ctx.obj["content"])
@@ -112,10 +114,15 @@ def lessons(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"lessons": rows}, ensure_ascii=False, indent=2))
         return
-    lang = ctx.obj["lang"]
+    lang = lang_ or ctx.obj["lang"]
+    separator, parentheses = ("、", "（{}）") if lang == "zh" else (", ", "({})")
     for n, row in enumerate(rows, 1):
-        counts = ", ".join(f"{k} {v}" for k, v in sorted(row["questions"].items()))
-        click.echo(f"{n:2}. {row['id']:<20} {row['title'][lang]}  ({counts or 'no questions'})")
+        counts = separator.join(
+            f"{KIND_NAMES[k](lang) if k in KIND_NAMES else k} {v}"
+            for k, v in sorted(row["questions"].items())
+        )
+        summary = parentheses.format(counts or S.no_questions(lang))
+        click.echo(f"{n:2}. {row['id']:<20} {row['title'][lang]}  {summary}")
 
 
 @main.group()
@@ -425,11 +432,16 @@ def progress(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
 )
 @click.option("--quick", is_flag=True, help="A smaller, faster run.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the results.")
-def demo(name: str, device: str, quick: bool, as_json: bool) -> None:
+@click.option("--lang", "lang_", type=LANG_CHOICE, help="Language (default: the tutor's).")
+@click.pass_context
+def demo(
+    ctx: click.Context, name: str, device: str, quick: bool, as_json: bool, lang_: str | None
+) -> None:
     """Run a live demo headless: vanishing, bilstm, speed or clipping."""
     from tutor.demos.headless import run_headless
 
-    sys.exit(run_headless(name, device=device, quick=quick, as_json=as_json))
+    lang = lang_ or ctx.obj["lang"]
+    sys.exit(run_headless(name, device=device, quick=quick, as_json=as_json, lang=lang))
 
 
 @main.group()

@@ -47,6 +47,11 @@ def test_a_soft_line_break_in_chinese_adds_no_space() -> None:
     assert "## 标题\n" in out and "- 列表\n- 第二项" in out and "English line\nwraps here." in out
 
 
+def test_after_full_width_punctuation_a_line_break_adds_no_space() -> None:
+    out = render_markdown("矩阵按行输入：\n`[[1, 2]]`。\n$h_t$ 是隐藏状态；\n- 列表\n1. 第一\n")
+    assert "矩阵按行输入：`[[1, 2]]`。hₜ 是隐藏状态；\n- 列表\n1. 第一" in out
+
+
 def test_an_unclosed_display_formula_is_an_error() -> None:
     import pytest
 

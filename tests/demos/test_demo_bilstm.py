@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import torch
+from spacing import report_texts, stray_spaces
 
 from tutor.demos import bilstm
 from tutor.demos.common import IGNORE, generator
@@ -29,7 +30,7 @@ def accuracy(report: dict[str, Any], task: str, model: str) -> float:
 
 def test_report_shape(report: dict[str, Any]) -> None:
     assert {"device", "torch", "seconds", "settings", "series", "results"} <= set(report)
-    assert all(set(row) == {"task", "model", "accuracy"} for row in report["results"])
+    assert all(set(row) == {"task", "model", "params", "accuracy"} for row in report["results"])
     assert {row["task"] for row in report["results"]} == {"future", "past", "cloze"}
     assert {(s["chart"], s["name"]) for s in report["series"]} >= {("future", "BiLSTM")}
 
@@ -48,6 +49,14 @@ def test_bilstm_does_not_beat_lstm_on_the_past_task(report: dict[str, Any]) -> N
 
 def test_cloze_context_on_both_sides_helps(report: dict[str, Any]) -> None:
     assert accuracy(report, "cloze", "BiLSTM") > accuracy(report, "cloze", "LSTM")
+
+
+def test_the_report_says_which_text_the_cloze_used(report: dict[str, Any]) -> None:
+    [note] = [n for n in report["notes"] if n["en"].startswith("Cloze text: ")]
+    assert "files" in note["en"] and note["zh"].startswith("填空文本：")
+    budgets = {(r["task"], r["model"]): r["params"] for r in report["results"]}
+    for task in ("future", "past", "cloze"):
+        assert abs(budgets[task, "LSTM"] - budgets[task, "BiLSTM"]) / budgets[task, "BiLSTM"] < 0.02
 
 
 def test_same_parameter_budget() -> None:
@@ -70,3 +79,8 @@ def test_task_labels() -> None:
     x, y = bilstm.cloze_batch(ids, 4, generator(0), s=s)
     masked = y != IGNORE
     assert masked.any() and (x[masked] == 1).all() and (x[~masked] >= 2).all()
+
+
+def test_chinese_texts_have_no_stray_spaces(report: dict[str, Any]) -> None:
+    texts = report_texts(report)
+    assert texts and all(texts) and stray_spaces(texts) == []

@@ -8,6 +8,7 @@ import math
 from typing import Any
 
 import pytest
+from spacing import report_texts, stray_spaces
 
 from tutor.demos.headless import run_headless
 
@@ -59,3 +60,8 @@ def test_closing_the_events_early_restores_torch_settings() -> None:
             break
     events.close()  # what a cancelled consumer does
     assert torch.get_num_threads() == before
+
+
+def test_chinese_texts_have_no_stray_spaces(report: dict[str, Any]) -> None:
+    texts = report_texts(report)
+    assert texts and all(texts) and stray_spaces(texts) == []

@@ -65,10 +65,15 @@ def test_json_safe_and_cells() -> None:
     assert json_safe({"a": [1.0, math.nan, (math.inf, 2)]}) == {"a": [1.0, None, [None, 2]]}
     assert format_cell("accuracy", 0.98765) == "0.988"
     assert format_cell("speedup", 12.345) == "12.35×"
-    assert format_cell("tokens_per_s", 12345.6) == "12,346"
+    assert format_cell("tokens_per_s", 12345.6) == "12.3k"
+    assert format_cell("tokens_per_s", 999_700.0) == "1M"
     assert format_cell("loss", None) == "—"
     assert format_cell("loss", math.nan) == "—"
     assert format_cell("clipped", True) == "yes"
+    assert format_cell("clipped", False, "zh") == "否"
+    assert format_cell("pass", "forward+backward", "zh") == "前向+反向"
+    assert format_cell("model", "LSTM", "zh") == "LSTM"  # a name reads as itself
+    assert format_cell("params", 13448) == "13,448"
 
 
 def test_cloze_text_prefers_english_lessons(tmp_path: Path) -> None:

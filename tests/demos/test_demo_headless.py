@@ -34,6 +34,7 @@ def fake_report() -> dict[str, Any]:
         "results": [{"task": "future", "model": "LSTM", "accuracy": 0.125}],
         "tables": {},
         "summary": ["future: BiLSTM 1.00 vs LSTM 0.12"],
+        "notes": [{"zh": "未来：BiLSTM 1.00，LSTM 0.12", "en": "future: BiLSTM 1.00 vs LSTM 0.12"}],
     }
 
 
@@ -104,6 +105,15 @@ def test_summary_is_a_table_without_progress_off_a_terminal(fake_demo: None) -> 
     assert "bilstm · cpu (test cpu) · torch 2.x · 1.5 s · quick" in out
     assert "accuracy" in out and "0.125" in out
     assert "• future: BiLSTM 1.00 vs LSTM 0.12" in out
+
+
+def test_summary_in_chinese(fake_demo: None) -> None:
+    code, out, err = run("bilstm", lang="zh")
+    assert code == 0 and err == ""
+    assert "bilstm · cpu (test cpu) · torch 2.x · 1.5 秒 · 快速运行" in out
+    assert "结果" in out and "任务" in out and "准确率" in out and "未来" in out
+    assert "• 未来：BiLSTM 1.00，LSTM 0.12" in out
+    assert "accuracy" not in out and "future" not in out
 
 
 def test_progress_bar_on_a_terminal(fake_demo: None) -> None:

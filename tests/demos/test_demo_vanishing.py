@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from spacing import report_texts, stray_spaces
 
 from tutor.demos.headless import run_headless
 
@@ -51,3 +52,8 @@ def test_trained_rnn_fails_at_the_length_the_lstm_solves(report: dict[str, Any])
     assert accuracy["RNN", short] >= 0.9  # the RNN can learn the task when the lag is short
     assert accuracy["RNN", long] <= 0.7  # chance is 0.5
     assert accuracy["LSTM", long] >= 0.9
+
+
+def test_chinese_texts_have_no_stray_spaces(report: dict[str, Any]) -> None:
+    texts = report_texts(report)
+    assert texts and all(texts) and stray_spaces(texts) == []

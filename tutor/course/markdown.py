@@ -19,6 +19,11 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
 _CJK_END = re.compile(rf"[{_CJK}]$")
 _CJK_START = re.compile(rf"\s*[{_CJK}]")
+# Full-width punctuation carries its own space: a line break after it is none, whatever
+# follows, unless the next line starts a block of its own (a list item, a heading, a table).
+_FULL_STOPS = "，。、；：！？）」』》”"
+_CJK_PUNCT_END = re.compile(rf"[{_FULL_STOPS}]$")
+_BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|\||$)")
 # Characters that would turn rendered maths into Markdown syntax (W_f … b_f is emphasis).
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -77,6 +82,24 @@ def render_inline(text: str) -> str:
     return _INLINE.sub(lambda m: render_latex(m.group(1)), text)
 
 
+def _continued(previous: str, line: str) -> str | None:
+    """``line`` as the rest of ``previous``'s paragraph with no space between, else None.
+
+    That is after full-width punctuation, or between two CJK characters (a quote's lines
+    both start with ">").
+    """
+    previous = previous.rstrip()
+    quoted = previous.startswith(">") and line.startswith(">")
+    rest = line[1:] if quoted else line
+    if previous.startswith("#") or (line.startswith(">") and not quoted):
+        return None
+    if (_CJK_END.search(previous) and _CJK_START.match(rest)) or (
+        _CJK_PUNCT_END.search(previous) and not _BLOCK_START.match(rest)
+    ):
+        return rest.lstrip()
+    return None
+
+
 def _inline_markdown(latex: str) -> str:
     """An inline formula as Markdown text, escaped so that W_f … b_f is not emphasis."""
     return _MD_SPECIAL.sub(r"\\\1", render_latex(latex))
@@ -95,13 +118,9 @@ def render_markdown(md: str) -> str:
             out.extend(["", f"```{FORMULA_FENCE}", render_latex(text.strip()), "```", ""])
         elif kind == "text":
             line = _INLINE.sub(lambda m: _inline_markdown(m.group(1)), text)
-            if (
-                out
-                and _CJK_END.search(out[-1])
-                and not out[-1].startswith("#")
-                and _CJK_START.match(line)
-            ):
-                out[-1] += line.lstrip()  # a soft line break in Chinese is no space
+            joined = _continued(out[-1], line) if out else None
+            if joined is not None:
+                out[-1] = out[-1].rstrip() + joined  # a soft line break in Chinese is no space
             else:
                 out.append(line)
         else:

@@ -7,7 +7,7 @@ character of the lessons' own text from its context on both sides.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -15,6 +15,7 @@ import torch
 
 from tutor.demos.common import IGNORE, accuracy, generator, sequence_loss, train_step
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
+from tutor.demos.labels import value as value_label
 from tutor.demos.models import Tagger, n_params
 from tutor.demos.text import MASK, load_corpus
 from tutor.i18n import Text
@@ -98,15 +99,26 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
         held_out = partial(cloze_batch, ids[split - s.seq_len :], s=s)
         tasks.append(("cloze", corpus.vocab, s.cloze_steps, train, held_out))
     else:
-        yield Note(Text("没有可用于填空的文本。", f"No text for the cloze: {corpus.source}."))
+        yield Note(Text("没有足够的文本用于填空：", "Too little text for the cloze: ") + corpus.about)
     total = sum(steps for _, _, steps, _, _ in tasks)
     done = 0
+    widths: dict[str, int] = {}
     for task, vocab, steps, train, held_out in tasks:
         yield Chart(task, TITLES[task], Text("训练步数", "step"), Text("准确率", "accuracy"))
-        yield from _compare(task, vocab, steps, (train, held_out), s, device, seed, done, total)
+        samplers = (train, held_out)
+        widths[task] = yield from _compare(task, vocab, steps, samplers, s, device, seed, done, total)
         done += steps
     yield Progress(total, total, "done")
-    yield Note(Text(f"填空文本：{corpus.source}", f"cloze text: {corpus.source}"))
+    lstm = "/".join(str(w) for w in sorted(set(widths.values())))
+    yield Note(
+        Text(
+            f"参数量相同（相差不到 2%）：BiLSTM 每个方向宽 {s.bi_hidden}，LSTM 宽 {lstm}。",
+            f"Same parameter budget (within 2%): the BiLSTM is 2 × {s.bi_hidden} wide, "
+            f"the LSTM {lstm}.",
+        )
+    )
+    if "cloze" in widths:
+        yield Note(Text("填空文本：", "Cloze text: ") + corpus.about)
 
 
 def _compare(
@@ -119,8 +131,8 @@ def _compare(
     seed: int,
     done: int,
     total: int,
-) -> Iterator[Event]:
-    """Train an LSTM and a BiLSTM side by side on the same batches."""
+) -> Generator[Event, None, int]:
+    """Train an LSTM and a BiLSTM side by side on the same batches; return the LSTM's width."""
     widths = {"LSTM": matched_hidden(s, vocab, vocab), "BiLSTM": s.bi_hidden}
     nets, optimizers = {}, {}
     for model, hidden in widths.items():
@@ -143,15 +155,10 @@ def _compare(
                     scores[model] = accuracy(net(x_eval), y_eval)
                 yield Points(task, model, (float(step),), (scores[model],))
         yield Progress(done + step, total, f"{task} · step {step}/{steps}")
-    for model in nets:
-        yield Result({"task": task, "model": model, "accuracy": scores[model]})
+    for model, net in nets.items():
+        row = {"task": task, "model": model, "params": n_params(net), "accuracy": scores[model]}
+        yield Result(row)
     bi, uni = (f"{scores[m]:.2f}" for m in ("BiLSTM", "LSTM"))
-    sizes = f"{n_params(nets['BiLSTM']):,} vs {n_params(nets['LSTM']):,}"
-    yield Note(
-        Text(
-            f"{task}：BiLSTM {bi}，LSTM {uni} · 参数 {sizes}"
-            f"（宽 2 × {widths['BiLSTM']} 对 {widths['LSTM']}）",
-            f"{task}: BiLSTM {bi} vs LSTM {uni} · {sizes} parameters "
-            f"(2 × {widths['BiLSTM']} vs {widths['LSTM']} wide)",
-        )
-    )
+    name = value_label(task)
+    yield Note(Text(f"{name.zh}：BiLSTM {bi}，LSTM {uni}", f"{name.en}: BiLSTM {bi} vs LSTM {uni}"))
+    return widths["LSTM"]

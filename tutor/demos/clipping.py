@@ -18,6 +18,7 @@ from torch import nn
 
 from tutor.demos.common import generator, train_step
 from tutor.demos.events import Chart, Event, Note, Points, Progress, Result
+from tutor.demos.labels import value as value_label
 from tutor.demos.models import Tagger
 from tutor.i18n import Text
 
@@ -104,16 +105,17 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
         yield Note(_summary(name, points))
 
 
-def _summary(name: str, points: list[tuple[float, float]]) -> Text:
+def _summary(run: str, points: list[tuple[float, float]]) -> Text:
+    name = value_label(run)
     finite = [(loss, norm) for loss, norm in points if math.isfinite(loss) and math.isfinite(norm)]
     peak = max(norm for _, norm in finite) if finite else math.nan
     if not math.isfinite(points[-1][0]):
         return Text(
-            f"{name}：第 {len(points)} 步发散（损失为 NaN；梯度范数峰值 {peak:.1e}）",
-            f"{name}: diverged at step {len(points)} (loss NaN; peak gradient norm {peak:.1e})",
+            f"{name.zh}：第 {len(points)} 步发散（损失为 NaN；梯度范数峰值 {peak:.1e}）",
+            f"{name.en}: diverged at step {len(points)} (loss NaN; peak gradient norm {peak:.1e})",
         )
     first, last = points[0][0], points[-1][0]
     return Text(
-        f"{name}：损失 {first:.3g} → {last:.3g}，梯度范数峰值 {peak:.3g}",
-        f"{name}: loss {first:.3g} → {last:.3g}, peak gradient norm {peak:.3g}",
+        f"{name.zh}：损失 {first:.3g} → {last:.3g}，梯度范数峰值 {peak:.3g}",
+        f"{name.en}: loss {first:.3g} → {last:.3g}, peak gradient norm {peak:.3g}",
     )

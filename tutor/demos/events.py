@@ -38,7 +38,9 @@ class Progress:
 class Chart:
     """Declares a plot; later :class:`Points` name it by ``key``.
 
-    ``x_ticks`` labels a categorical x axis (x = 0, 1, ...); empty for a numeric one.
+    ``x_ticks`` names the categories of a categorical x axis (x = 0, 1, ...; drawn as bars,
+    the names looked up in tutor.demos.labels); empty for a numeric one. The texts may hold
+    inline formulas as ``$…$`` LaTeX, rendered like the lessons'.
     """
 
     key: str

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from tutor.demos import runner
 from tutor.demos.errors import DemoRequestError
 from tutor.demos.events import Event, Finished, Progress
+from tutor.i18n import Lang, Text
 
 EXIT_OK, EXIT_BAD_REQUEST, EXIT_CANCELLED = 0, 2, 130
 
@@ -21,12 +22,14 @@ def run_headless(
     device: str = "auto",
     quick: bool = False,
     as_json: bool = False,
+    lang: Lang = "en",
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
     """Run demo ``name`` to the end and print its results; return the exit code.
 
-    ``out`` gets the results: one JSON object with ``as_json``, else a summary table. ``err``
+    ``out`` gets the results: one JSON object with ``as_json`` (both languages), else a
+    summary table in ``lang``. ``err``
     gets a progress bar when it is a terminal, and one line when the request is bad (exit 2)
     or Ctrl+C cancels the run (exit 130). Both default to sys.stdout / sys.stderr as they
     are at call time.
@@ -53,7 +56,7 @@ def run_headless(
     if as_json:
         out.write(json.dumps(report, ensure_ascii=False, allow_nan=False) + "\n")
     else:
-        print_summary(report, out)
+        print_summary(report, out, lang)
     out.flush()
     return EXIT_OK
 
@@ -90,28 +93,40 @@ def _progress_bar(err: TextIO, name: str) -> Iterator[Callable[[Event], None]]:
         yield show
 
 
-def print_summary(report: Mapping[str, Any], out: TextIO) -> None:
-    """The report as a header line, its tables and its summary lines."""
+QUICK = Text("快速运行", "quick")
+SECONDS = Text("{seconds:.1f} 秒", "{seconds:.1f} s")
+
+
+def print_summary(report: Mapping[str, Any], out: TextIO, lang: Lang = "en") -> None:
+    """The report as a header line, its tables and its summary lines, in ``lang``."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text as Plain  # cells are text, never Rich markup
 
+    from tutor.demos import labels
     from tutor.demos.record import format_cell
 
     console = Console(file=out, width=None if out.isatty() else 120, highlight=False)
-    quick = " · quick" if report.get("quick") else ""
-    console.print(
-        f"{report['demo']} · {report['device']} ({report['device_name']}) · "
-        f"torch {report['torch']} · {report['seconds']:.1f} s{quick}"
-    )
+    parts = [
+        report["demo"],
+        f"{report['device']} ({report['device_name']})",
+        f"torch {report['torch']}",
+        SECONDS.format(seconds=report["seconds"])(lang),
+    ]
+    if report.get("quick"):
+        parts.append(QUICK(lang))
+    console.print(" · ".join(parts), markup=False)
     tables = {"results": report.get("results", []), **report.get("tables", {})}
     for title, rows in tables.items():
         if not rows:
             continue
-        table = Table(title=title, title_justify="left")
+        table = Table(title=Plain(labels.table(title)(lang)), title_justify="left")
         for key in rows[0]:
-            table.add_column(key, justify="left" if isinstance(rows[0][key], str) else "right")
+            justify = "left" if isinstance(rows[0][key], str | bool) else "right"
+            table.add_column(Plain(labels.column(key)(lang)), justify=justify)
         for row in rows:
-            table.add_row(*(format_cell(key, row.get(key)) for key in rows[0]))
+            table.add_row(*(Plain(format_cell(key, row.get(key), lang)) for key in rows[0]))
         console.print(table)
-    for line in report.get("summary", []):
-        console.print(f"• {line}")
+    notes = report.get("notes") or [{"zh": line, "en": line} for line in report.get("summary", [])]
+    for note in notes:
+        console.print(f"• {note[lang]}", markup=False)

@@ -7,10 +7,14 @@ so a cancelled run still has its partial plots and rows.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
 from tutor.demos.events import Chart, Event, Note, Points, Result, Started
+from tutor.demos.labels import YES_NO
+from tutor.demos.labels import value as label
+from tutor.i18n import Lang
 
 
 def json_safe(value: Any) -> Any:
@@ -82,25 +86,41 @@ class Recorder:
                 "results": self.tables.get("results", []),
                 "tables": {k: rows for k, rows in self.tables.items() if k != "results"},
                 "summary": [note.text.en for note in self.notes],
+                "notes": [note.text.as_dict() for note in self.notes],  # {zh, en} each
             }
         )
 
 
-_FORMATS = {
-    "accuracy": "{:.3f}",
-    "speedup": "{:.2f}×",
-    "tokens_per_s": "{:,.0f}",
-    "grad_norm": "{:.3g}",
-    "loss": "{:.3g}",
+def si(value: float) -> str:
+    """Three significant digits with k, M, G or T: 41.8k, 828k, 12.3M (narrow columns)."""
+    units = ("", "k", "M", "G", "T")
+    for n, unit in enumerate(units):
+        shown = f"{value:.3g}"
+        if abs(float(shown)) < 1000 or n == len(units) - 1:  # 999.7k shows as 1M
+            return shown + unit
+        value /= 1000
+    raise AssertionError("unreachable")
+
+
+_FORMATS: dict[str, Callable[[float], str]] = {
+    "accuracy": "{:.3f}".format,
+    "speedup": "{:.2f}×".format,
+    "tokens_per_s": si,
+    "grad_norm": "{:.3g}".format,
+    "loss": "{:.3g}".format,
 }
 
 
-def format_cell(key: str, value: Any) -> str:
-    """A table cell as text; missing or non-finite numbers show as a dash."""
+def format_cell(key: str, value: Any, lang: Lang = "en") -> str:
+    """A table cell as text in ``lang``; missing or non-finite numbers show as a dash."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return YES_NO[0 if value else 1](lang)
     if isinstance(value, float):
-        return _FORMATS.get(key, "{:.4g}").format(value)
+        return _FORMATS.get(key, "{:.4g}".format)(value)
+    if isinstance(value, str):
+        return label(value)(lang)
+    if isinstance(value, int) and abs(value) >= 10_000:
+        return f"{value:,}"
     return str(value)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tutor.course.paths import content_dir
+from tutor.i18n import Text
 
 MIN_CHARS = 4000  # below this a cloze model memorises the text instead of learning it
 UNK, MASK = 0, 1  # reserved ids; characters start at 2
@@ -25,6 +26,7 @@ class Corpus:
     ids: tuple[int, ...]
     chars: tuple[str, ...]  # id 2 + k is chars[k]
     source: str  # which files, for the report
+    about: Text  # the same, for the learner
 
     @property
     def vocab(self) -> int:
@@ -54,14 +56,18 @@ def _read(paths: list[Path]) -> str:
 def load_corpus(max_chars: int = 48, content: Path | None = None) -> Corpus:
     """The first source with at least MIN_CHARS characters, encoded over ``max_chars`` symbols."""
     content = content or content_dir()
-    text, source = "", ""
+    text, source, about = "", "", Text("", "")
     for label, find in _sources(content):
         paths = find()
         text = _read(paths)
         source = f"{label} ({len(paths)} files, {len(text)} chars)"
+        about = Text(
+            f"{label}（{len(paths)} 个文件，{len(text):,} 个字符）",
+            f"{label} ({len(paths)} file{'' if len(paths) == 1 else 's'}, {len(text):,} characters)",
+        )
         if len(text) >= MIN_CHARS:
             break
     text = " ".join(text.split())  # layout whitespace is noise for a cloze
     chars = tuple(c for c, _ in Counter(text).most_common(max_chars))
     index = {c: i + 2 for i, c in enumerate(chars)}
-    return Corpus(tuple(index.get(c, UNK) for c in text), chars, source)
+    return Corpus(tuple(index.get(c, UNK) for c in text), chars, source, about)

@@ -109,7 +109,7 @@ def run(s: Settings, device: torch.device, seed: int) -> Iterator[Event]:
         "gradient",
         Text("梯度范数与距离 T − t", "Gradient norm vs distance T − t"),
         Text("距离 T − t", "distance T − t"),
-        Text.same("‖∂h_T/∂h_t‖"),
+        Text.same(r"$\lVert \partial h_T / \partial h_t \rVert$"),
         log_y=True,
     )
     curves: dict[str, list[float]] = {}

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tutor.study.plan import Slot
     from tutor.study.practice import Practice
     from tutor.study.standing import Dashboard
+    from tutor.ui.screens.demos_state import DemosState
 
 
 def local_now() -> datetime:
@@ -45,6 +46,9 @@ class TutorApp(App[None]):
         Binding("q", "quit", "Quit"),
         Binding("l", "toggle_lang", "中文/English"),
         Binding("question_mark", "help", "Keys"),
+        # Ctrl+C quits, as the README says (Textual's own binding only shows a toast); a
+        # focused input with a selection copies first, a running demo is cancelled first
+        Binding("ctrl+c", "quit", show=False, system=True),
     ]
 
     MIN_SIZE = (60, 16)
@@ -87,6 +91,7 @@ class TutorApp(App[None]):
         self._seed = seed  # fixes every draw (tests, `quiz --seed`); None: fresh each time
         self.clock: Callable[[], datetime] = clock or local_now
         self.last_lesson: str | None = None  # the lesson last read (home's cursor goes back to it)
+        self._demos: DemosState | None = None  # the Demos screen's choices and runs
 
     def get_default_screen(self) -> Screen[None]:
         """Home itself is the first screen (no blank screen to style and replace)."""
@@ -260,9 +265,13 @@ class TutorApp(App[None]):
             self.open_practice(self.course.lessons[0].id)
 
     def open_demos(self, initial: str | None = None) -> None:
+        """The Demos screen, as the learner left it in this run of the app."""
         from tutor.ui.screens.demos import DemosScreen
+        from tutor.ui.screens.demos_state import DemosState
 
-        self.push_screen(DemosScreen(initial=initial))
+        if self._demos is None:
+            self._demos = DemosState()
+        self.push_screen(DemosScreen(self._demos, initial=initial))
 
 
 def run_app(

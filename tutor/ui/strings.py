@@ -152,10 +152,16 @@ class S:
     demos_heading = Text("实时演示", "Live demos")
     demos_device = Text("设备", "Device")
     demos_quick = Text("快速运行", "Quick run")
+    demos_on = Text("开", "on")
+    demos_off = Text("关", "off")
     demos_run = Text("运行", "Run")
-    demos_cancel_or_back = Text("取消 / 返回", "Cancel / back")
-    demos_next_chart_key = Text("下一张图", "Next chart")
+    demos_cancel = Text("取消", "Cancel")
+    demos_next_view_key = Text("图/表", "Chart/table")
     demos_idle = Text("按 r 或回车运行 {name}；Esc 返回。", "Press r or Enter to run {name}; Escape goes back.")
+    demos_other_running = Text(
+        "{running} 正在运行（Esc 取消）；按 r 改为运行 {name}。",
+        "{running} is running (Escape cancels it); r runs {name} instead.",
+    )
     demos_loading = Text("{name}：正在加载 torch…", "{name}: loading torch…")
     demos_running = Text(
         "{name} 运行于 {device}（{device_name}）· torch {torch} · Esc 取消",
@@ -170,7 +176,10 @@ class S:
         "{name} done in {seconds:.1f} s on {device} ({device_name}) · torch {torch}",
     )
     demos_failed = Text("{name} 无法运行：{error}", "{name} could not run: {error}")
-    demos_next_chart = Text("c：下一张图", "c: next chart")
+    demos_where = Text("（{at}/{n} · c：下一张）", "({at}/{n} · c: next)")
+    demos_axes = Text("纵轴：{y} · 横轴：{x}", "y: {y} · x: {x}")
+    demos_bar_axes = Text("条长：{y}（对数）· 每种{x}一组", "bar length: {y} (log) · one group per {x}")
+    help_demos = Text("演示屏幕", "On the Demos screen")
 
 
 #: The footer's label of each binding, by its action (see tutor.ui.bindings).
@@ -185,9 +194,12 @@ KEY_LABELS: dict[str, Text] = {
     "move(1)": S.next_lesson,
     "move(-1)": S.prev_lesson,
     "dismiss": S.close,
-    "cancel_or_back": S.demos_cancel_or_back,
+    "cancel": S.demos_cancel,
+    "back": S.back,
     "run": S.demos_run,
-    "next_chart": S.demos_next_chart_key,
+    "next_view": S.demos_next_view_key,
+    "device": S.demos_device,
+    "quick": S.demos_quick,
     "practise": S.practise,
     "continue": S.home_continue,
     "review": S.review,
@@ -223,7 +235,7 @@ HELP_KEYS: tuple[tuple[Text, Text], ...] = (
     (Text.same("l"), Text("切换中文 / English", "switch 中文 / English")),
     (Text.same("d"), Text("演示（阅读时：本课的演示）", "demos (while reading: this lesson's demo)")),
     (Text.same("?"), Text("显示 / 关闭按键说明", "show / hide the keys")),
-    (Text.same("q"), Text("退出", "quit")),
+    (Text.same("q / Ctrl+C"), Text("退出（Ctrl+C 先取消正在运行的演示）", "quit (Ctrl+C cancels a running demo first)")),
 )
 
 #: The keys of a practice item (after Escape has left the answer box).
@@ -237,4 +249,15 @@ PRACTICE_KEYS: tuple[tuple[Text, Text], ...] = (
     (Text.same("1–9 a–z"), Text("选择题：选一个选项", "choice: pick an option")),
     (Text.same("r, 1–4"), Text("回忆题：显示要点，然后自评 重来/困难/良好/简单", "recall: reveal the key points, then rate Again/Hard/Good/Easy")),
     (Text("→ / 空格", "→ / Space"), Text("下一题（未作答则跳过）", "next item (skips one not answered)")),
+)
+
+#: The keys of the Demos screen (shown first in the help while it is open).
+DEMO_KEYS: tuple[tuple[Text, Text], ...] = (
+    (Text.same("↑ ↓"), Text("选择一个演示", "choose a demo")),
+    (Text("r / 回车", "r / Enter"), Text("运行所选演示（会取消正在运行的）", "run the chosen demo (stops one in progress)")),
+    (Text.same("c"), Text("在这次运行的图和表之间切换", "the next chart or table of the run shown")),
+    (Text.same("d"), Text("设备：auto（有 CUDA 就用）、cpu、cuda", "device: auto (CUDA when present), cpu, cuda")),
+    (Text.same("f"), Text("快速运行：开 = 规模更小，几秒完成", "quick run: on = smaller settings, done in seconds")),
+    (Text("Esc", "Escape"), Text("取消正在运行的演示；没有运行时返回", "cancel a running demo; when none runs, go back")),
+    (Text.same("Ctrl+C"), Text("取消正在运行的演示；没有运行时退出", "cancel a running demo; when none runs, quit")),
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
@@ -15,6 +14,7 @@ from tutor.course.mathtext import MathError
 from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import KIND_NAMES, S
+from tutor.ui.widgets.key_scroll import KeyScroll
 from tutor.ui.widgets.reading import ReadingMarkdown
 
 
@@ -56,7 +56,7 @@ class LessonScreen(Localized, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="lesson-title")
-        with VerticalScroll(id="reading"):
+        with KeyScroll(id="reading"):
             yield ReadingMarkdown(id="lesson-text")
             yield Button(id="lesson-practise", variant="primary")
         yield Static(id="lesson-footer")
@@ -104,10 +104,10 @@ class LessonScreen(Localized, Screen[None]):
             return
         self.lesson_id = lessons[index].id
         self._show(self.app.lang)
-        self.query_one("#reading", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#reading", KeyScroll).scroll_home(animate=False)
 
     def action_scroll(self, step: int) -> None:
-        self.query_one("#reading", VerticalScroll).scroll_relative(y=step, animate=False)
+        self.query_one("#reading", KeyScroll).scroll_by_keys(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "practise":  # the questions load after the first paint

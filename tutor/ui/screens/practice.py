@@ -28,6 +28,7 @@ from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
 from tutor.ui.widgets.answer_cells import AnswerCell, AnswerGrid, CellSpec
 from tutor.ui.widgets.choice import ChoiceList
+from tutor.ui.widgets.key_scroll import KeyScroll
 from tutor.ui.widgets.recall import RecallPane
 
 
@@ -83,7 +84,7 @@ class PracticeScreen(Localized, Screen[None]):
         with Horizontal(id="practice-status"):
             yield Static(id="practice-position")
             yield ProgressBar(id="practice-progress", show_eta=False, show_percentage=False)
-        yield VerticalScroll(id="practice-body", can_focus=True)
+        yield KeyScroll(id="practice-body", can_focus=True)  # every ↓ counts
         yield Footer()
 
     async def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from textual.widgets._markdown import MarkdownFence
 
 from tutor.course.layout import continuation_prefix, layout_formula, wrap_code
 from tutor.course.markdown import FORMULA_FENCE
+from tutor.ui.cjk_markdown import markdown_parser
 
 __all__ = ["ReadingFence", "ReadingMarkdown"]
 
@@ -81,6 +82,9 @@ class ReadingFence(MarkdownFence):
 
 
 class ReadingMarkdown(Markdown):
-    """Markdown whose fences are ReadingFences."""
+    """Markdown whose fences are ReadingFences, with Chinese spacing (tutor.ui.cjk_markdown)."""
 
     BLOCKS = {**Markdown.BLOCKS, "fence": ReadingFence, "code_block": ReadingFence}
+
+    def __init__(self, markdown: str | None = None, *, id: str | None = None) -> None:
+        super().__init__(markdown, id=id, parser_factory=markdown_parser)
