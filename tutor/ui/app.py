@@ -194,6 +194,12 @@ class TutorApp(App[None]):
         title = S.practice_title.format(number=number, title=lesson.title)
         self.push_screen(PracticeScreen(practice, title, start_at=start))
 
+    def open_progress(self) -> None:
+        """The progress screen, for now by the app's clock (the local time without one)."""
+        from tutor.ui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
     def open_demos(self, initial: str | None = None) -> None:
         from tutor.ui.screens.demos import DemosScreen
 
