@@ -131,7 +131,9 @@ def test_mistakes_made_most_often_with_their_explanation_and_latest_question(
     attempts = [
         attempt("01-one.c2", t, "incorrect", mistakes=("lstm.gate-tanh",)),
         attempt("01-one.c3", t + timedelta(minutes=1), "incorrect", mistakes=("lstm.gate-tanh",)),
-        attempt("01-one.range", t + timedelta(minutes=2), "incorrect", mistakes=("lstm.forgot-bias",)),
+        attempt(
+            "01-one.range", t + timedelta(minutes=2), "incorrect", mistakes=("lstm.forgot-bias",)
+        ),
         # the same mistake twice in one answer counts once
         attempt(
             "02-two.slope",
@@ -144,14 +146,22 @@ def test_mistakes_made_most_often_with_their_explanation_and_latest_question(
     ]
     rows = frequent_mistakes(course, attempts)
     # two each: the one made most recently first; then the one made once
-    assert [r.mistake_id for r in rows] == ["lstm.forgot-bias", "lstm.gate-tanh", "lstm.concat-order"]
+    assert [r.mistake_id for r in rows] == [
+        "lstm.forgot-bias",
+        "lstm.gate-tanh",
+        "lstm.concat-order",
+    ]
     bias = rows[0]
     assert bias.count == 2
     assert (bias.title, bias.feedback) == (
         CATALOG["lstm.forgot-bias"].title,
         CATALOG["lstm.forgot-bias"].feedback,
     )
-    assert (bias.question_id, bias.lesson_id, bias.resume) == ("02-two.slope", "two", "02-two.slope")
+    assert (bias.question_id, bias.lesson_id, bias.resume) == (
+        "02-two.slope",
+        "two",
+        "02-two.slope",
+    )
     assert bias.last_at == t + timedelta(minutes=3)
     assert rows[1].question_id == "01-one.c3"
     assert len(frequent_mistakes(course, attempts, top=1)) == 1
@@ -183,7 +193,11 @@ def test_default_or_personal_parameters_and_how_many_reviews_are_missing(
         store.record(attempt("01-one.range", NOW - timedelta(days=days_ago), rating=3))
     store.record(attempt("01-one.range", NOW - timedelta(hours=20), rating=3))  # < 24 h later
     params = build_report(course, store, NOW).parameters
-    assert (params.personal, params.reviews, params.missing) == (False, 2, OPTIMIZER_MIN_REVIEWS - 2)
+    assert (params.personal, params.reviews, params.missing) == (
+        False,
+        2,
+        OPTIMIZER_MIN_REVIEWS - 2,
+    )
     store.set_parameters([0.5] * 21)
     assert build_report(course, store, NOW).parameters.personal
 
