@@ -5,6 +5,7 @@ SVG snapshots at 80x24."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -136,6 +137,14 @@ async def test_enter_on_a_mistake_practises_where_it_was_made(mini_content: Path
         assert isinstance(practice, PracticeScreen)
         assert practice.practice.item is not None
         assert practice.practice.item.question.id == row.question_id
+        # an answer there, then back: the screen reads the store again
+        app.store.record(replace(app.store.attempts()[-1], answered_at=NOW, id=None))
+        before = screen.report.attempts
+        app.pop_screen()
+        await wait_until(
+            pilot, lambda: screen.report is not None and screen.report.attempts > before
+        )
+        assert app.screen is screen and screen.report.attempts == before + 1
 
 
 async def test_escape_goes_back(mini_content: Path) -> None:

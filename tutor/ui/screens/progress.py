@@ -162,10 +162,16 @@ class ProgressScreen(Localized, Screen[None]):
             self.call_after_refresh(lambda: self._build(self.app.course, self._moment()))
 
     def _moment(self) -> datetime:
-        if self._now is None:
-            clock = getattr(self.app, "clock", None)  # the app's clock, where it has one
-            self._now = clock() if callable(clock) else datetime.now().astimezone()
-        return self._now
+        if self._now is not None:
+            return self._now
+        clock = getattr(self.app, "clock", None)  # the app's clock, where it has one
+        return clock() if callable(clock) else datetime.now().astimezone()
+
+    def on_screen_resume(self) -> None:
+        """Back from practising a mistake: the report is built again (the old one stays on
+        screen until the new one is ready)."""
+        if self.report is not None and self.app.questions_loaded:
+            self._build(self.app.course, self._moment())
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _build(self, course: Course, now: datetime) -> None:
