@@ -198,6 +198,22 @@ async def test_it_shows_dots_until_the_report_is_ready(mini_content: Path, monke
         await wait_until(pilot, lambda: screen.shown)
 
 
+async def test_a_report_that_fails_says_why(mini_content: Path, monkeypatch) -> None:
+    import tutor.ui.screens.progress as progress
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(progress, "build_report", broken)
+    app = make_app(mini_content)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.questions_loaded)
+        screen = ProgressScreen(now=NOW)
+        await app.push_screen(screen)
+        await wait_until(pilot, lambda: "disk on fire" in static_text(screen, "#progress-title"))
+        assert "could not be built" in static_text(screen, "#progress-title")
+
+
 async def test_open_progress_takes_now_from_the_apps_clock(mini_content: Path) -> None:
     app = make_app(mini_content)
     app.clock = lambda: NOW  # type: ignore[attr-defined]  # the app's clock, where it has one

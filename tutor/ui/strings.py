@@ -199,6 +199,7 @@ class S:
     duration_seconds = Text("{s} 秒", "{s} s")
     duration_short_hours = Text("{h}时{m:02d}分", "{h}h{m:02d}m")
     duration_short_minutes = Text("{m}分", "{m}m")
+    progress_failed = Text("无法生成进度报告：{error}", "The progress report could not be built: {error}")
     progress_no_forecast = Text("未来 14 天没有到期的复习。", "No reviews due in the next 14 days.")
 
 

@@ -175,8 +175,17 @@ class ProgressScreen(Localized, Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def _build(self, course: Course, now: datetime) -> None:
-        report = build_report(course, self.app.store, now)
+        try:
+            report = build_report(course, self.app.store, now)
+        except Exception as exc:  # a bug or an unreadable store must show, not leave "…"
+            self.app.call_from_thread(self._failed, exc)
+            return
         self.app.call_from_thread(self._show, report)
+
+    def _failed(self, error: Exception) -> None:
+        if self.is_attached and self.report is None:
+            message = S.progress_failed.format(error=repr(error))(self.app.lang)
+            self.query_one("#progress-title", Static).update(escape(message))
 
     async def _show(self, report: Report) -> None:
         if not self.is_attached:
