@@ -367,26 +367,78 @@ def mock(ctx: click.Context, questions: int, minutes: float, plain: bool, seed: 
 
 
 @main.command()
-@click.option("--json", "as_json", is_flag=True, help="Lessons and every attempt, as JSON.")
-@click.option("--csv", "as_csv", is_flag=True, help="Every attempt, as CSV.")
+@click.option(
+    "--json", "as_json", is_flag=True,
+    help="Lessons (with mastery), every attempt, every review card and mock interview, as JSON.",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="One table as CSV (see --what).")
+@click.option(
+    "--what", type=click.Choice(["attempts", "cards", "mocks"]),
+    help="With --csv: the attempts (the default), the review cards or the mock interviews.",
+)  # fmt: skip
 @click.pass_context
-def progress(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
-    """What you have practised, per lesson; --json or --csv export the attempts."""
+def progress(ctx: click.Context, as_json: bool, as_csv: bool, what: str | None) -> None:
+    """What you have practised and how much of it you hold, per lesson.
+
+    \b
+    Mastery: the share of a lesson's questions whose FSRS recall probability now is ≥ 90%.
+    Export for other tools (times in UTC, ISO 8601):
+      --json              lessons, attempts, cards and mock interviews in one object
+      --csv               every attempt
+      --csv --what cards  every review card: due, state, stability, difficulty, reps
+      --csv --what mocks  every mock interview: when, questions, score, time
+    """
     if as_json and as_csv:
         raise click.UsageError("choose one of --json and --csv")
-    from tutor.progress.export import attempt_row, to_csv
-    from tutor.study.standing import lesson_progress
-
+    if what is not None and not as_csv:
+        raise click.UsageError("--what chooses the table of --csv")
     course = _load(ctx)
     store, notices = _store(ctx)
     if any(n.kind == "newer" for n in notices):
         raise click.ClickException(notices[0].message(ctx.obj["lang"]))
     for notice in notices:
         click.echo(notice.message(ctx.obj["lang"]), err=True)
+    try:
+        tables = _progress_tables(course, store)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(tables, ensure_ascii=False, indent=2))
+        return
+    if as_csv:
+        from tutor.progress.export import CARD_FIELDS, FIELDS, MOCK_FIELDS, to_csv
+
+        fields = {"attempts": FIELDS, "cards": CARD_FIELDS, "mocks": MOCK_FIELDS}
+        what = what or "attempts"
+        click.echo(to_csv(tables[what], fields[what]), nl=False)
+        return
+    lang = ctx.obj["lang"]
+    for n, row in enumerate(tables["lessons"], 1):
+        accuracy = "—" if row["accuracy"] is None else f"{row['accuracy']:.0%}"
+        last = row["last_practised"] or "—"
+        click.echo(
+            f"{n:2}. {row['id']:<20} mastery {row['mastery']:>4.0%}  "
+            f"practised {row['practised']:>2}/{row['items']:<2} "
+            f"attempts {row['attempts']:>4}  accuracy {accuracy:>4}  last {last}  "
+            f"{row['title'][lang]}"
+        )
+    where = store.path or "memory (not saved)"
+    click.echo(f"{len(tables['attempts'])} attempts, {len(tables['cards'])} cards in {where}")
+
+
+def _progress_tables(course: Course, store: Store) -> dict[str, list[dict[str, object]]]:
+    """What `progress` prints and exports: lessons, attempts, cards, mock interviews."""
+    from collections import Counter
+    from datetime import datetime
+
+    from tutor.progress.export import attempt_row, card_row, mock_row
+    from tutor.study.standing import lesson_progress, mastery
+
+    now = datetime.now().astimezone()
     stats = store.lesson_stats()
-    attempts = [attempt_row(a) for a in store.attempts()]
-    store.close()
-    rows = []
+    cards = store.cards()
+    reps = Counter(log.card_id for log in store.review_logs())
+    rows: list[dict[str, object]] = []
     for lesson in course.lessons:
         standing = lesson_progress(lesson, stats.get(lesson.id))
         last = standing.stats.last_at
@@ -401,24 +453,15 @@ def progress(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
                 "accuracy": standing.stats.accuracy,
                 "seconds": round(standing.stats.seconds, 1),
                 "last_practised": last.isoformat(timespec="seconds") if last else None,
+                "mastery": round(mastery(lesson, cards, now), 4),
             }
         )
-    if as_json:
-        click.echo(json.dumps({"lessons": rows, "attempts": attempts}, ensure_ascii=False, indent=2))
-        return
-    if as_csv:
-        click.echo(to_csv(attempts), nl=False)
-        return
-    lang = ctx.obj["lang"]
-    for n, row in enumerate(rows, 1):
-        accuracy = "—" if row["accuracy"] is None else f"{row['accuracy']:.0%}"
-        last = row["last_practised"] or "—"
-        click.echo(
-            f"{n:2}. {row['id']:<20} practised {row['practised']:>2}/{row['items']:<2} "
-            f"attempts {row['attempts']:>4}  accuracy {accuracy:>4}  last {last}  "
-            f"{row['title'][lang]}"
-        )
-    click.echo(f"{len(attempts)} attempts in {store.path or 'memory (not saved)'}")
+    return {
+        "lessons": rows,
+        "attempts": [attempt_row(a) for a in store.attempts()],
+        "cards": [card_row(cards[q], reps[cards[q].card.card_id]) for q in sorted(cards)],
+        "mocks": [mock_row(m) for m in reversed(store.mocks())],  # the first one first
+    }
 
 
 @main.command()

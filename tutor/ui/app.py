@@ -264,6 +264,12 @@ class TutorApp(App[None]):
         elif self.course.lessons:
             self.open_practice(self.course.lessons[0].id)
 
+    def open_progress(self) -> None:
+        """The progress screen, for now by the app's clock (the local time without one)."""
+        from tutor.ui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
     def open_demos(self, initial: str | None = None) -> None:
         """The Demos screen, as the learner left it in this run of the app."""
         from tutor.ui.screens.demos import DemosScreen

@@ -181,6 +181,75 @@ class S:
     demos_bar_axes = Text("条长：{y}（对数）· 每种{x}一组", "bar length: {y} (log) · one group per {x}")
     help_demos = Text("演示屏幕", "On the Demos screen")
 
+    # the Progress screen (tutor/ui/screens/progress.py)
+    progress = Text("进度", "Progress")
+    progress_heading = Text("学习进度", "Your progress")
+    progress_totals = Text("共 {attempts} 次作答，用时 {time}", "{attempts} attempts, {time} in all")
+    progress_keys = Text(
+        "↑↓ 滚动 · Tab 到错误列表，Enter 练习出错的那一题 · Esc 返回",
+        "↑↓ scroll · Tab to the mistakes, Enter practises where one was made · Escape goes back",
+    )
+    progress_lessons = Text("各课", "Lessons")
+    progress_lesson = Text("课程", "Lesson")
+    progress_mastery = Text("掌握", "Mastery")
+    progress_accuracy = Text("正确率", "Accuracy")
+    progress_attempts = Text("作答", "Attempts")
+    progress_time = Text("用时", "Time")
+    progress_mastery_note = Text(
+        "掌握：本课题目中，FSRS 估计你现在仍能答对（回忆概率 ≥ 90%）的比例。",
+        "Mastery: the share of the lesson's questions FSRS expects you to recall now (≥ 90%).",
+    )
+    progress_days = Text("最近 30 天", "The last 30 days")
+    progress_days_legend = Text(
+        "█ 每天作答次数（左轴）   ● 当天正确率 %（右轴）",
+        "█ attempts per day (left axis)   ● accuracy that day, % (right axis)",
+    )
+    progress_no_days = Text("最近 30 天没有作答。", "No attempts in the last 30 days.")
+    progress_forecast = Text("未来 14 天的复习", "Reviews due in the next 14 days")
+    progress_forecast_legend = Text(
+        "█ 当天到期的卡片（今天是 {today}，现在已到期 {now} 张，含过期的）；共 {total} 张",
+        "█ cards due each day (today, {today}: {now} due now, overdue ones included); {total} in all",
+    )
+    progress_mistakes = Text("最常犯的错误", "The mistakes you make most often")
+    progress_mistake_count = Text("{n} 次", "{n}×")
+    progress_mistake_from = Text(
+        "最近一次：{question}（第 {number} 课）· Enter 练习这一题",
+        "last made in {question} (lesson {number}) · Enter practises it",
+    )
+    progress_mistake_gone = Text(
+        "最近一次：{question}（已不在课程中）", "last made in {question} (no longer in the course)"
+    )
+    progress_no_mistakes = Text("还没有记录到常见错误。", "No catalogued mistakes recorded yet.")
+    progress_mocks = Text("模拟面试", "Mock interviews")
+    progress_mock_date = Text("日期", "Date")
+    progress_mock_questions = Text("题数", "Questions")
+    progress_mock_score = Text("得分", "Score")
+    progress_mock_left = Text("（中途退出）", "(left early)")
+    progress_no_mocks = Text("还没有模拟面试；在首页按 m 开始一次。", "No mock interviews yet; m on home starts one.")
+    progress_fsrs_default = Text(
+        "FSRS：使用默认参数。再复习 {missing} 次（需 {needed} 次，每次与该卡上次复习相隔至少一天；"
+        "现有 {reviews} 次）即可用 `lstm-tutor review --optimize` 拟合你自己的参数。",
+        "FSRS: default parameters. {missing} more reviews (of {needed}, each a day or more after "
+        "the card's previous one; {reviews} so far) until `lstm-tutor review --optimize` can fit "
+        "your own.",
+    )
+    progress_fsrs_ready = Text(
+        "FSRS：使用默认参数。已有 {reviews} 次可用的复习，可以运行 `lstm-tutor review --optimize` 拟合你自己的参数。",
+        "FSRS: default parameters. {reviews} usable reviews: `lstm-tutor review --optimize` can "
+        "now fit your own.",
+    )
+    progress_fsrs_personal = Text(
+        "FSRS：使用根据你的复习记录拟合的个人参数（{reviews} 次可用的复习）。",
+        "FSRS: your personal parameters, fitted to your reviews ({reviews} usable so far).",
+    )
+    duration_hours = Text("{h} 小时 {m} 分", "{h} h {m} min")
+    duration_minutes = Text("{m} 分", "{m} min")
+    duration_seconds = Text("{s} 秒", "{s} s")
+    duration_short_hours = Text("{h}时{m:02d}分", "{h}h{m:02d}m")
+    duration_short_minutes = Text("{m}分", "{m}m")
+    progress_failed = Text("无法生成进度报告：{error}", "The progress report could not be built: {error}")
+    progress_no_forecast = Text("未来 14 天没有到期的复习。", "No reviews due in the next 14 days.")
+
 
 #: The footer's label of each binding, by its action (see tutor.ui.bindings).
 KEY_LABELS: dict[str, Text] = {
@@ -212,6 +281,7 @@ KEY_LABELS: dict[str, Text] = {
     "reveal": S.recall_reveal,
     "next": S.next_item,
     "leave": S.back,
+    "progress": S.progress,
 }
 
 KIND_NAMES: dict[str, Text] = {
