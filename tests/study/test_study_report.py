@@ -14,12 +14,10 @@ from fsrs import Card, Rating, ReviewLog
 from tutor.answers.mistakes import CATALOG
 from tutor.course import Course, load_course
 from tutor.progress import Attempt, Store, in_memory
-from tutor.progress.cards import CardState
+from tutor.progress.cards import OPTIMIZER_MINIMUM, CardState, optimizable_reviews
 from tutor.study.report import (
-    OPTIMIZER_MIN_REVIEWS,
     build_report,
     daily,
-    fitting_reviews,
     forecast,
     frequent_mistakes,
 )
@@ -196,7 +194,7 @@ def test_default_or_personal_parameters_and_how_many_reviews_are_missing(
     assert (params.personal, params.reviews, params.missing) == (
         False,
         2,
-        OPTIMIZER_MIN_REVIEWS - 2,
+        OPTIMIZER_MINIMUM - 2,
     )
     store.set_parameters([0.5] * 21)
     assert build_report(course, store, NOW).parameters.personal
@@ -219,10 +217,10 @@ def test_usable_reviews_are_those_a_day_or_more_after_the_cards_previous_one() -
         log(2, T0),
         log(3, T0),
     ]
-    assert fitting_reviews(logs) == 2
+    assert optimizable_reviews(logs) == 2
     # only a card's first 64 reviews are read
     many = [log(4, T0 + timedelta(days=2 * k)) for k in range(70)]
-    assert fitting_reviews(many) == 63
+    assert optimizable_reviews(many) == 63
 
 
 def test_the_count_matches_where_fsrs_optimizer_starts_fitting(monkeypatch) -> None:
@@ -245,12 +243,12 @@ def test_the_count_matches_where_fsrs_optimizer_starts_fitting(monkeypatch) -> N
         for k in range(8)
     ]  # 73 cards × 7 usable
     logs += [log(99, T0), log(99, T0 + timedelta(hours=23)), log(99, T0 + timedelta(hours=43))]
-    assert fitting_reviews(logs) == 511
+    assert optimizable_reviews(logs) == 511
     assert list(fsrs.optimizer.Optimizer(logs).compute_optimal_parameters()) == list(
         DEFAULT_PARAMETERS
     )
     logs.append(log(99, T0 + timedelta(days=4)))
-    assert fitting_reviews(logs) == 512
+    assert optimizable_reviews(logs) == 512
     with pytest.raises(Fitting):
         fsrs.optimizer.Optimizer(logs).compute_optimal_parameters()
 

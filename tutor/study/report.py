@@ -11,18 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tutor.answers.mistakes import CATALOG
 from tutor.course import Course
 from tutor.i18n import Text
 from tutor.progress import Attempt, Mock, Store
+from tutor.progress.cards import OPTIMIZER_MINIMUM, optimizable_reviews
 from tutor.study.plan import slots
 from tutor.study.standing import mastery
 
 if TYPE_CHECKING:
-    from fsrs import ReviewLog
 
     from tutor.progress.cards import CardState
 
@@ -31,8 +30,6 @@ FORECAST_DAYS = 14
 TOP_MISTAKES = 5
 # fsrs 6's Optimizer.compute_optimal_parameters returns the default parameters while it has
 # fewer than this many usable reviews; it reads at most the first 64 reviews of each card.
-OPTIMIZER_MIN_REVIEWS = 512
-OPTIMIZER_MAX_PER_CARD = 64
 
 
 @dataclass(frozen=True)
@@ -95,7 +92,7 @@ class Parameters:
 
     personal: bool
     reviews: int  # reviews fsrs's optimizer would learn from
-    needed: int = OPTIMIZER_MIN_REVIEWS
+    needed: int = OPTIMIZER_MINIMUM
 
     @property
     def missing(self) -> int:
@@ -132,7 +129,7 @@ def build_report(course: Course, store: Store, now: datetime) -> Report:
         due_now=sum(card.due <= now for card in in_course),
         mistakes=frequent_mistakes(course, attempts),
         mocks=mock_rows(store.mocks(), now.tzinfo),
-        parameters=Parameters(store.parameters() is not None, fitting_reviews(store.review_logs())),
+        parameters=Parameters(store.parameters() is not None, optimizable_reviews(store.review_logs())),
         attempts=len(attempts),
         seconds=sum(a.seconds for a in attempts),
     )
@@ -225,20 +222,6 @@ def mock_rows(mocks: Iterable[Mock], zone: tzinfo | None) -> tuple[MockRow, ...]
         )
         for m in mocks
     )
-
-
-def fitting_reviews(logs: Iterable[ReviewLog]) -> int:
-    """How many of these reviews fsrs 6's optimizer would learn from: of each card's first
-    64 reviews (in time order), those that are not its first and come at least a whole day
-    (24 h) after the card's previous review — exactly what its `_num_reviews` counts."""
-    times: dict[int, list[datetime]] = {}
-    for log in logs:
-        times.setdefault(log.card_id, []).append(log.review_datetime)
-    usable = 0
-    for moments in times.values():
-        seq = sorted(moments)[:OPTIMIZER_MAX_PER_CARD]
-        usable += sum((later - earlier).days > 0 for earlier, later in pairwise(seq))
-    return usable
 
 
 def _slot_keys(course: Course) -> dict[str, str]:

@@ -201,7 +201,7 @@ class S:
     )
     progress_days = Text("最近 30 天", "The last 30 days")
     progress_days_legend = Text(
-        "█ 每天作答次数（左轴）   ● 当天正确率 %（右轴）",
+        "█ 每天作答次数（左轴）；● 当天正确率 %（右轴）",
         "█ attempts per day (left axis)   ● accuracy that day, % (right axis)",
     )
     progress_no_days = Text("最近 30 天没有作答。", "No attempts in the last 30 days.")

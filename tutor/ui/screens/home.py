@@ -70,6 +70,7 @@ class HomeScreen(Localized, Screen[None]):
         Binding("p", "practise", "Practise"),
         Binding("m", "mock", "Mock interview"),
         Binding("d", "demos", "Demos"),
+        Binding("g", "progress", "Progress"),
         Binding("j", "cursor_down", show=False),
         Binding("k", "cursor_up", show=False),
     ]
@@ -118,6 +119,7 @@ class HomeScreen(Localized, Screen[None]):
             f"[b]r[/b] {S.home_review.format(due=due)(lang)}",
             f"[b]m[/b] {S.mock(lang)}",
             f"[b]d[/b] {S.demos(lang)}",
+            f"[b]g[/b] {S.progress(lang)}",
         ]
         return "   ".join(entries)
 
@@ -169,7 +171,7 @@ class HomeScreen(Localized, Screen[None]):
         self.app.push_screen(LessonScreen(event.option.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("practise", "continue", "review", "mock"):
+        if action in ("practise", "continue", "review", "mock", "progress"):
             return self.app.questions_loaded
         return True
 
@@ -193,6 +195,9 @@ class HomeScreen(Localized, Screen[None]):
 
     def action_demos(self) -> None:
         self.app.open_demos()
+
+    def action_progress(self) -> None:
+        self.app.open_progress()
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

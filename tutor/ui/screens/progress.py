@@ -164,8 +164,7 @@ class ProgressScreen(Localized, Screen[None]):
     def _moment(self) -> datetime:
         if self._now is not None:
             return self._now
-        clock = getattr(self.app, "clock", None)  # the app's clock, where it has one
-        return clock() if callable(clock) else datetime.now().astimezone()
+        return self.app.clock()
 
     def on_screen_resume(self) -> None:
         """Back from practising a mistake: the report is built again (the old one stays on
