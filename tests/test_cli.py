@@ -232,12 +232,12 @@ def test_a_dumb_terminal_gets_the_message_too(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import tutor.ui.app
-    from tutor.cli import _open_app
+    from tutor.cli.common import open_app
 
     monkeypatch.setattr(tutor.ui.app, "run_app", lambda **kw: pytest.fail("the app started"))
     monkeypatch.setattr(sys, "stdin", Terminal(sys.stdin))
     monkeypatch.setattr(sys, "stdout", Terminal(sys.stdout))
     monkeypatch.setenv("TERM", "dumb")
     ctx = main.make_context("lstm-tutor", [], resilient_parsing=True)
-    assert _open_app(ctx) == 2
+    assert open_app(ctx) == 2
     assert "lstm-tutor quiz LESSON --plain" in capsys.readouterr().err

@@ -286,3 +286,52 @@ def test_the_busy_timeout_waits_for_a_long_writer(tmp_path: Path) -> None:
     store.record(attempt())
     assert proc.wait(timeout=30) == 0
     assert len(store.attempts()) == 1 and time.monotonic() - started > 0.2
+
+
+def _damage_a_page(tmp_path: Path) -> None:
+    store, _ = open_store(tmp_path, version="1")
+    for n in range(300):
+        store.record(attempt(n, answers={"answer": "x" * 200}))
+    store.close()
+    path = tmp_path / FILE_NAME
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[8192:12288] = b"\x07" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_a_deferred_check_finds_the_damage_and_goes_on_with_a_fresh_file(tmp_path: Path) -> None:
+    """The app opens without the page-by-page check (the first screen must not wait for it)
+    and runs it just after: the damaged file is moved aside and nothing is lost from then on."""
+    from tutor.progress import verify
+
+    _damage_a_page(tmp_path)
+    store, notices = open_store(tmp_path, version="1", now=NOW, check=False)
+    assert notices == []  # the header and schema read fine
+    notice = verify(store, now=NOW)
+    assert notice is not None and notice.kind == "corrupt"
+    assert Path(notice.detail).exists() and "corrupt-20261201T090000Z" in notice.detail
+    assert store.attempts() == []
+    store.record(attempt())
+    store.close()
+    again, notices = open_store(tmp_path, version="1")
+    assert notices == [] and len(again.attempts()) == 1
+    assert verify(again) is None  # an intact file: nothing to do
+
+
+async def test_the_app_says_so_when_the_deferred_check_finds_damage(tmp_path: Path) -> None:
+    from waiting import wait_until
+
+    from tutor.ui.app import TutorApp
+
+    _damage_a_page(tmp_path)
+    app = TutorApp(lang="en", data_dir=tmp_path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+
+        def toasts() -> str:
+            return " ".join(str(t.render()) for t in app.screen.query("Toast"))
+
+        await wait_until(pilot, lambda: "was damaged" in toasts())
+        assert "corrupt-" in toasts()
+        assert app.store.saving and app.store.attempts() == []

@@ -3,7 +3,7 @@ from hypothesis import strategies as st
 from rich._wrap import divide_line
 from rich.cells import cell_len
 
-from tutor.ui.cjk_wrap import CJK_WORD, install
+from tutor.ui.cjk_wrap import install, word_pattern
 
 PARAGRAPH = "普通（Elman）RNN 只有一个隐藏状态，每一步都把它整个重写一遍。按本课程的记号（拼接时上一步状态在前）：训练用的是随时间反向传播（BPTT）。"
 
@@ -17,7 +17,7 @@ def wrapped(text: str, width: int) -> list[str]:
 @given(st.text(alphabet=st.sampled_from(list("ab 中文，。（）“”\t\n x1+=⊙\u00a0"))))
 def test_words_cover_every_character(text: str) -> None:
     position = 0
-    while (match := CJK_WORD.match(text, position)) is not None and match.end() > position:
+    while (match := word_pattern().match(text, position)) is not None and match.end() > position:
         position = match.end()
     assert text[position:].strip() == ""  # as with Rich's own pattern: only blanks are left
 

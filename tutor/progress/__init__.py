@@ -3,7 +3,14 @@
     store, notices = open_store(data_dir, version=tutor.__version__)
 """
 
-from tutor.progress.opening import FILE_NAME, Notice, default_data_dir, in_memory, open_store
+from tutor.progress.opening import (
+    FILE_NAME,
+    Notice,
+    default_data_dir,
+    in_memory,
+    open_store,
+    verify,
+)
 from tutor.progress.records import OUTCOMES, Attempt, LessonStats, Level, Mock, Outcome
 from tutor.progress.store import Store
 
@@ -20,4 +27,5 @@ __all__ = [
     "default_data_dir",
     "in_memory",
     "open_store",
+    "verify",
 ]

@@ -82,19 +82,29 @@ def default_data_dir() -> Path:
 
 
 def open_store(
-    data_dir: Path | None = None, *, version: str, now: datetime | None = None, fuzz: bool = True
+    data_dir: Path | None = None,
+    *,
+    version: str,
+    now: datetime | None = None,
+    fuzz: bool = True,
+    check: bool = True,
 ) -> tuple[Store, list[Notice]]:
-    """The learner's store in `data_dir` (default: the user data folder), and any notices."""
+    """The learner's store in `data_dir` (default: the user data folder), and any notices.
+
+    `check=False` leaves SQLite's integrity check of every page (milliseconds per megabyte)
+    for later: the app runs :func:`verify` once its first screen is up. A file that is not
+    SQLite, or whose schema cannot be read, is still caught here.
+    """
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
     path = folder / FILE_NAME
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = _stamp(now)
     notices: list[Notice] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if path.exists() and not _looks_like_sqlite(path):
             notices.append(Notice("corrupt", path, str(_move_aside(path, f"corrupt-{stamp}"))))
         try:
-            db = _connect(path)
+            db = _connect(path, check=check)
         except _Damaged:
             notices.append(Notice("corrupt", path, str(_move_aside(path, f"corrupt-{stamp}"))))
             db = _connect(path)
@@ -119,6 +129,26 @@ def open_store(
         return in_memory(version, fuzz=fuzz), notices
 
 
+def verify(store: Store, now: datetime | None = None) -> Notice | None:
+    """The full integrity check of a store opened with `check=False`. A damaged file is moved
+    aside, and the store goes on with a fresh one (the notice says where the old one is)."""
+    if store.path is None or store.intact():
+        return None
+    path = store.path
+    store.close()
+    kept = _move_aside(path, f"corrupt-{_stamp(now)}")
+    db = _connect(path)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")
+    _migrate(db, 0)
+    store.attach(db)
+    return Notice("corrupt", path, str(kept))
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
 def in_memory(version: str, *, fuzz: bool = True) -> Store:
     """A store that keeps progress for this run only."""
     db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -136,7 +166,7 @@ class _Damaged(Exception):
     """The file is not a usable SQLite database (as opposed to one we may not write)."""
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, check: bool = True) -> sqlite3.Connection:
     """Open, check and configure. Raises _Damaged for a damaged file, and OSError or
     sqlite3.OperationalError for one that cannot be opened or written."""
     db = sqlite3.connect(
@@ -144,9 +174,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     )
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        check = db.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise _Damaged(check)
+        if check:
+            result = db.execute("PRAGMA quick_check").fetchone()[0]
+            if result != "ok":
+                raise _Damaged(result)
+        else:  # the schema at least: a file that is not a database fails here
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError:
         db.close()
         raise

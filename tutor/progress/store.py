@@ -60,6 +60,19 @@ class Store:
         with self._lock:
             self._db.close()
 
+    def intact(self) -> bool:
+        """SQLite's check of every page of the file (quick_check)."""
+        with self.reading() as db:
+            try:
+                return db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            except sqlite3.DatabaseError:
+                return False
+
+    def attach(self, connection: sqlite3.Connection) -> None:
+        """Go on with another connection (a fresh file after a damaged one was moved aside)."""
+        with self._lock:
+            self._db = connection
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed as a whole, or not at all."""

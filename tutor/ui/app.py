@@ -75,10 +75,10 @@ class TutorApp(App[None]):
         """`lang` None: the language last chosen in the app, else the locale's. `clock` gives
         the time (timezone-aware; the learner's days are its days); tests move it."""
         super().__init__()
-        install_cjk_wrap()
         self.notices: list[Notice] = []
         if store is None:
-            store, self.notices = open_store(data_dir, version=__version__)
+            # the integrity check of every page waits until the first screen is up
+            store, self.notices = open_store(data_dir, version=__version__, check=False)
         self.store = store
         chosen = store.get("lang")
         if lang is None:
@@ -108,6 +108,8 @@ class TutorApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        # Chinese line-breaking from the second paint on: home's first lines need none of it
+        self.call_after_refresh(install_cjk_wrap)
         localize(self, self.lang)
         for notice in self.notices:  # a damaged, old or newer file, an unwritable folder
             self.notify(notice.message(self.lang), severity="warning", timeout=30)
@@ -135,6 +137,13 @@ class TutorApp(App[None]):
 
     @work(thread=True, exclusive=True, group="course", exit_on_error=False)
     def _load_questions(self) -> None:
+        from tutor.progress import verify
+
+        damaged = verify(self.store)  # the file's every page, now that home is up
+        if damaged is not None:
+            self.call_from_thread(
+                self.notify, damaged.message(self.lang), severity="warning", timeout=30
+            )
         try:
             course = load_course(self.content_root)
         except Exception as exc:  # a content bug must show, not leave home waiting for ever

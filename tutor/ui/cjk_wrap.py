@@ -12,6 +12,7 @@ into plain ones, so those cannot be used for it).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CJK = "\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CLOSE = "，。、；：！？）》」』”’…%\uff05"
@@ -26,8 +27,13 @@ _WORD = (
     rf"|[{OPEN}]*(?:{_GLUED}|[^\s{CJK}{OPEN}])+?(?=[{OPEN}]*[{CJK}]|{_SPACE}|$)[{CLOSE}]*"  # Latin
     rf"|(?:{_GLUED}|\S)+"
 )
-# Rich's words: spaces before, the word, spaces after.
-CJK_WORD = re.compile(rf"{_SPACE}*(?:{_WORD}){_SPACE}*")
+
+
+@cache
+def word_pattern() -> re.Pattern[str]:
+    """Rich's words: spaces before, the word, spaces after (compiled once, when first needed:
+    the compile costs a few milliseconds the first screen should not wait for)."""
+    return re.compile(rf"{_SPACE}*(?:{_WORD}){_SPACE}*")
 
 
 def install() -> None:
@@ -37,4 +43,4 @@ def install() -> None:
     """
     from rich import _wrap as rich_wrap
 
-    rich_wrap.re_word = CJK_WORD
+    rich_wrap.re_word = word_pattern()

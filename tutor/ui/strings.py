@@ -35,7 +35,6 @@ class S:
     quit = Text("退出", "Quit")
     language = Text("English", "中文")
     demos = Text("演示", "Demos")
-    demo_for_lesson = Text("本课演示", "Demo")
     keys = Text("按键", "Keys")
     next_lesson = Text("下一课", "Next")
     prev_lesson = Text("上一课", "Previous")
@@ -43,7 +42,8 @@ class S:
     no_next_lesson = Text("这已是最后一课。", "This is the last lesson.")
     close = Text("关闭", "Close")
 
-    lesson_questions = Text("本课练习", "Practice in this lesson")
+    lesson_practised = Text("已练 {n}/{total}", "Practised {n}/{total}")
+    lesson_demo = Text("演示：{name}", "demo: {name}")
     content_broken = Text(
         "课程内容有错误，无法打开。请作者运行 `lstm-tutor content check` 修复：",
         "The course content has errors and cannot be opened. "

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Header, Static
 from tutor.course import Lang, Lesson
 from tutor.course.markdown import render_markdown
 from tutor.course.mathtext import MathError
+from tutor.study.standing import lesson_progress
 from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import KIND_NAMES, S
@@ -84,16 +85,25 @@ class LessonScreen(Localized, Screen[None]):
         self._show_footer(lang)
 
     def _show_footer(self, lang: Lang) -> None:
+        """"Practised 4/12 · choice 5, numeric 2, … · demo: vanishing" (one line at 80 columns)."""
         lesson = self.lesson
         counts = lesson.count_by_kind()
         separator = "、" if lang == "zh" else ", "
-        summary = separator.join(f"{KIND_NAMES[kind](lang)} {n}" for kind, n in sorted(counts.items()))
-        demo = f"  ·  d: {S.demo_for_lesson(lang)} {lesson.demo}" if lesson.demo else ""
+        kinds = separator.join(f"{KIND_NAMES[kind](lang)} {n}" for kind, n in sorted(counts.items()))
+        parts = [kinds or S.no_questions(lang)]
         if not self.app.questions_loaded:
-            summary = S.loading(lang)
-        self.query_one("#lesson-footer", Static).update(
-            f"{S.lesson_questions(lang)}: {summary or S.no_questions(lang)}{demo}"
-        )
+            parts = [S.loading(lang)]
+        elif lesson.questions:  # from the store: how much of it has been practised
+            progress = lesson_progress(lesson, self.app.store.lesson_stats().get(lesson.id))
+            parts.insert(0, S.lesson_practised.format(n=progress.practised, total=progress.items)(lang))
+        if lesson.demo:
+            parts.append(S.lesson_demo.format(name=lesson.demo)(lang))
+        self.query_one("#lesson-footer", Static).update(escape(" · ".join(parts)))
+
+    def on_screen_resume(self) -> None:
+        """Back from practice: what has been practised has changed."""
+        if self.is_mounted:
+            self._show_footer(self.app.lang)
 
     def action_move(self, step: int) -> None:
         lessons = self.app.course.lessons
