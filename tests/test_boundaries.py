@@ -118,14 +118,14 @@ async def main():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen), app.screen
-    print(",".join(m for m in ("torch", "sympy") if m in sys.modules))
+    print(",".join(m for m in ("torch", "sympy", "numpy") if m in sys.modules))
 
 import asyncio
 asyncio.run(main())
 """
 
 
-def test_startup_to_home_imports_neither_torch_nor_sympy() -> None:
+def test_startup_to_home_imports_neither_torch_nor_sympy_nor_numpy() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", STARTUP], capture_output=True, text=True, check=False, timeout=60
     )

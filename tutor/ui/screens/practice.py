@@ -158,37 +158,50 @@ class PracticeScreen(Localized, Screen[None]):
         await body.mount_all(widgets)
         body.scroll_home(animate=False)
         self._after_render()
+        # focus once every nested child is mounted (a cell's box may not be yet)
+        self.call_after_refresh(self._focus_item, item)
 
     def _after_render(self) -> None:
+        """Fill the item's widgets from the session's state (after a redraw or a switch of
+        language): previews, verdicts, the revealed points, hints and the solution."""
         item = self.item
         if item is None:
             return
         if item.kind == "choice":
-            choices = self.query_one(ChoiceList)
             if self._checked is not None:  # re-drawn after a language switch
-                choices.show_answered(self._chosen)
-            choices.focus()
+                self.query_one(ChoiceList).show_answered(self._chosen)
         elif item.kind == "recall":
-            pane = self.query_one(RecallPane)
             if self._reveal is not None:
-                pane.show_points(self._points(), self._rated_text())
-                self.query_one("#practice-body").focus()
-            else:
-                self.query_one(TextArea).focus()
+                self.query_one(RecallPane).show_points(self._points(), self._rated_text())
         else:
             grid = self.query_one(AnswerGrid)
             for cell in grid.cells:
                 self._preview(cell)
             if self._checked is not None:
                 self._show_verdicts(self._checked)
-            if self._checked is None or self._checked.outcome is None:
-                grid.focus_cell()
-            else:
-                self.query_one("#practice-body").focus()
         self._show_hints()
         self._show_solution()
         self._show_keys()
         self.refresh_bindings()
+
+    def _focus_item(self, drawn: Item | None) -> None:
+        """Where the keys go: the box to type in, the options, or the screen itself (unless
+        another item has been drawn since `drawn` asked for it)."""
+        item = self.item
+        if item is None or item is not drawn or not self.is_mounted:
+            return
+        body = self.query_one("#practice-body")
+        if item.kind == "choice":
+            self.query_one(ChoiceList).focus()
+        elif item.kind == "recall":
+            if self._reveal is None:
+                self.query_one(RecallPane).area.focus()
+            else:
+                body.focus()
+        elif self._checked is None or self._checked.outcome is None:
+            self.query_one(AnswerGrid).focus_cell()
+        else:
+            body.focus()
 
     def _heading(self, item: Item) -> str:
         lang = self.lang
@@ -446,7 +459,7 @@ class PracticeScreen(Localized, Screen[None]):
         elif item.kind == "answer":
             self.query_one(AnswerGrid).focus_cell()
         elif item.kind == "recall" and self._reveal is None:
-            self.query_one(TextArea).focus()
+            self.query_one(RecallPane).area.focus()
 
     def action_hint(self) -> None:
         if self.practice.hint() is None:

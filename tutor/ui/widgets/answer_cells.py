@@ -60,19 +60,18 @@ class AnswerCell(Vertical):
         super().__init__(id=f"cell-{spec.name}")
         self.spec = spec
         self.lang = lang
-        self._value = value
+        # made here, not in compose: the screen reads and writes them as soon as it has
+        # mounted the grid, which may be before this cell's own children are mounted
+        self.input = CellInput(value=value, id=f"input-{spec.name}")
+        self.line = Static("", classes="cell-line")  # the preview, then the verdict
 
     def compose(self) -> ComposeResult:
         label = self.spec.label or S.practice_answer(self.lang)
         with Horizontal():
             yield Static(f"{escape(label)} =", classes="cell-label")
-            yield CellInput(value=self._value, id=f"input-{self.spec.name}")
+            yield self.input
             yield Static(f"({escape(self.spec.ask(self.lang))})", classes="cell-ask")
-        yield Static("", classes="cell-line")
-
-    @property
-    def input(self) -> CellInput:
-        return self.query_one(CellInput)
+        yield self.line
 
     @property
     def value(self) -> str:
@@ -80,7 +79,7 @@ class AnswerCell(Vertical):
 
     def show_line(self, text: str, kind: str = "") -> None:
         """Show the preview (kind "") or a verdict ("correct", "invalid", …) under the input."""
-        line = self.query_one(".cell-line", Static)
+        line = self.line
         line.update(text)
         for name in ("invalid", "correct", "incorrect", "partial"):
             line.set_class(name == kind, name)
@@ -108,21 +107,21 @@ class AnswerGrid(Vertical):
         super().__init__(id="answer-grid")
         self.specs = specs
         self.lang = lang
-        self._values = values
+        # made here so that the screen finds them however far their mounting has got
+        self._cells = [AnswerCell(spec, lang, values.get(spec.name, "")) for spec in specs]
 
     def compose(self) -> ComposeResult:
-        for spec in self.specs:
-            yield AnswerCell(spec, self.lang, self._values.get(spec.name, ""))
+        yield from self._cells
 
     @property
     def cells(self) -> list[AnswerCell]:
-        return list(self.query(AnswerCell))
+        return list(self._cells)
 
     def values(self) -> dict[str, str]:
         return {cell.spec.name: cell.value for cell in self.cells}
 
     def cell(self, name: str) -> AnswerCell:
-        return self.query_one(f"#cell-{name}", AnswerCell)
+        return next(cell for cell in self._cells if cell.spec.name == name)
 
     def focus_cell(self, name: str | None = None) -> None:
         """Focus a cell: the one named, else the first empty one, else the first."""

@@ -32,18 +32,19 @@ class RecallPane(Vertical):
     def __init__(self, lang: Lang, text: str = "") -> None:
         super().__init__(id="recall")
         self.lang = lang
-        self._text = text
+        # made here, not in compose: the screen may fill them before they are mounted
+        self._help = Static(f"[dim]{escape(S.recall_write(lang))}[/dim]", id="recall-help")
+        self.area = TextArea(text, id="recall-text", soft_wrap=True, tab_behavior="focus")
+        self._written = Static("", id="recall-written")
+        self._button = Button(S.recall_reveal(lang), id="recall-reveal", variant="primary")
+        self._points = Static("", id="recall-points")
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[dim]{escape(S.recall_write(self.lang))}[/dim]", id="recall-help")
-        yield TextArea(self._text, id="recall-text", soft_wrap=True, tab_behavior="focus")
-        yield Static("", id="recall-written")
-        yield Button(S.recall_reveal(self.lang), id="recall-reveal", variant="primary")
-        yield Static("", id="recall-points")
+        yield from (self._help, self.area, self._written, self._button, self._points)
 
     @property
     def text(self) -> str:
-        return self.query_one(TextArea).text
+        return self.area.text
 
     @on(Button.Pressed, "#recall-reveal")
     def _reveal(self, event: Button.Pressed) -> None:
@@ -62,13 +63,12 @@ class RecallPane(Vertical):
         )
         lines.append("")
         lines.append(rated or S.recall_rate(self.lang))
-        self.query_one("#recall-points", Static).update("\n".join(lines))
-        area = self.query_one(TextArea)
-        written = area.text.strip()
+        self._points.update("\n".join(lines))
+        written = self.area.text.strip()
         # what was written stays in view, compact, above the points it is compared with
-        self.query_one("#recall-written", Static).update(
+        self._written.update(
             f"[dim]{escape(S.recall_yours(self.lang))}[/dim] {escape(written)}" if written else ""
         )
-        area.display = False
-        self.query_one("#recall-help", Static).display = False
-        self.query_one("#recall-reveal", Button).display = False
+        self.area.display = False
+        self._help.display = False
+        self._button.display = False
