@@ -26,6 +26,8 @@ class Cell:
     to the value that mistake produces on the same givens. In a worksheet, `recompute` gives
     this cell's expected value from the learner's own earlier cells (error carried forward):
     it receives {earlier cell name: value the learner gave, or the true value if none}.
+    `ask` says what form the answer takes where its kind and decimals do not (a shape
+    [rows, columns] is two whole numbers, but not "a whole number").
     """
 
     name: str
@@ -37,6 +39,7 @@ class Cell:
     mistakes: Mapping[str, Any] = field(default_factory=dict)
     depends: tuple[str, ...] = ()
     recompute: Callable[[Mapping[str, Any]], Any] | None = None
+    ask: Text | None = None
 
     @property
     def shape(self) -> tuple[int, ...]:

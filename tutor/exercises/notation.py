@@ -55,11 +55,10 @@ NOTATION: dict[str, str] = {
     "bias_hh": r"\text{bias_hh}",
     # clipping, GRU and BiLSTM givens
     "theta": r"\theta",
-    "xs": r"[x_1, \ldots, x_T]",
     "W_hn": "W_{hn}",
-    "W_xn": "W_{xn}",
+    "W_xn": "W_{in}",  # the engine's W_xn is W_in in PyTorch's documentation
     "b_hn": "b_{hn}",
-    "b_xn": "b_{xn}",
+    "b_xn": "b_{in}",
     "W_fwd": "W^f",
     "b_fwd": "b^f",
     "W_bwd": "W^b",

@@ -2,7 +2,11 @@
 the LSTM's.
 
     r_t = σ(W_r [h_{t-1}, x_t] + b_r),  z_t = σ(W_z [h_{t-1}, x_t] + b_z)
-    n_t = tanh(W_xn x_t + b_xn + r_t ⊙ (W_hn h_{t-1} + b_hn))
+    n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))
+
+r and z are written as the course writes gates (PyTorch's documentation splits W_r into W_ir and
+W_hr, with b_r = b_ir + b_hr); the candidate keeps the names of PyTorch's documentation, W_in,
+b_in, W_hn, b_hn (the engine's W_xn, b_xn, W_hn, b_hn).
     h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
 """
 
@@ -40,7 +44,7 @@ from tutor.i18n import Text
 EQUATIONS = (
     r"r_t = \sigma(W_r [h_{t-1}, x_t] + b_r)",
     r"z_t = \sigma(W_z [h_{t-1}, x_t] + b_z)",
-    r"n_t = \tanh(W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
+    r"n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
     r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
 )
 
@@ -74,7 +78,7 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     reject_saturated(st.z_r, st.z_z, st.z_n)
     no_bias = gru.step(_variant(params, bias=False), x, h_prev)
     swapped = gru.step(_variant(params, swapped=True), x, h_prev) if H == D else None
-    outside = st.z_n - st.r * st.hn  # W_xn x + b_xn
+    outside = st.z_n - st.r * st.hn  # W_in x + b_in
     # Cho et al.: the reset before the product, W_hn (r ⊙ h_{t-1}) + b_hn; where that gives
     # PyTorch's numbers anyway, it is no mistake
     cho = np.tanh(outside + params.W_hn @ (st.r * h_prev) + params.b_hn)
@@ -131,8 +135,8 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
         worked_line("更新门", "Update gate", r"z_z = W_z [h_{t-1}, x_t] + b_z", "", typed(st.z_z)),
         worked_line("", "", r"z_t = \sigma(z_z)", "", typed(st.z)),
         worked_line("重置门作用的部分", "What the reset gate scales", r"W_{hn} h_{t-1} + b_{hn}", "", typed(st.hn)),
-        worked_line("输入部分", "The input part", r"W_{xn} x_t + b_{xn}", "", typed(outside)),
-        worked_line("候选", "Candidate", r"z_n = W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", typed(st.z_n)),
+        worked_line("输入部分", "The input part", r"W_{in} x_t + b_{in}", "", typed(outside)),
+        worked_line("候选隐藏状态", "Candidate", r"z_n = W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", typed(st.z_n)),
         worked_line("", "", r"n_t = \tanh(z_n)", "", typed(st.n)),
         worked_line(
             "新状态", "New state", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
@@ -142,10 +146,15 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     return Exercise(
         prompt=prompt_with_precision(
             "PyTorch 的 GRU（nn.GRU）一步：" + "，".join(f"${e}$" for e in EQUATIONS) + "。"
-            "求 $r_t$、$z_t$、$n_t$、$h_t$。",
+            "候选隐藏状态 $n_t$ 沿用 PyTorch 文档的名字 $W_{in}$、$b_{in}$、$W_{hn}$、$b_{hn}$；"
+            "$r_t$、$z_t$ 按本课程门的写法（PyTorch 文档把 $W_r$ 拆成 $W_{ir}$、$W_{hr}$，"
+            "$b_r = b_{ir} + b_{hr}$）。求 $r_t$、$z_t$、$n_t$、$h_t$。",
             "One step of PyTorch's GRU (nn.GRU): "
             + ", ".join(f"${e}$" for e in EQUATIONS)
-            + ". Find $r_t$, $z_t$, $n_t$ and $h_t$.",
+            + ". The candidate $n_t$ keeps the names of PyTorch's documentation, $W_{in}$, "
+            "$b_{in}$, $W_{hn}$, $b_{hn}$; $r_t$ and $z_t$ are written as the course writes gates "
+            "(PyTorch's documentation splits $W_r$ into $W_{ir}$ and $W_{hr}$, and "
+            "$b_r = b_{ir} + b_{hr}$). Find $r_t$, $z_t$, $n_t$ and $h_t$.",
         ),
         givens=shown_givens(x=x, h_prev=h_prev, **weights, **biases),
         cells=cells,
@@ -237,7 +246,7 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
                 ask.en + " Over a sequence of length T, how many steps must the GRU run one after another ($S_{\\mathrm{GRU}}$)?",
             )  # fmt: skip
     return whole_number_exercise(
-        f"输入大小 D、隐藏大小 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
+        f"输入维度 D、隐藏维度 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
         f"A one-layer GRU and a one-layer LSTM with input size D and hidden size H (the GRU has "
         f"3 weight blocks, the LSTM 4). {ask.en}",
         givens,
