@@ -27,6 +27,12 @@ BACKWARD = [
     "acceleration.sequential-steps",
     "gru.step",
     "gru.vs-lstm",
+    # beyond the document
+    "params.lstmp",
+    "acceleration.inference-memory",
+    "init.forget-bias",
+    "lstm.layer-norm",
+    "gru.direct-path",
 ]
 SEEDS = range(50)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from tutor.engine import gru
+from tutor.engine import gru, jacobian
 from tutor.engine.activations import sigmoid
 from tutor.exercises.families._build import (
     count_cell,
@@ -27,7 +27,8 @@ from tutor.exercises.families._build import (
     whole_number_exercise,
     worked_line,
 )
-from tutor.exercises.families._draw import reject_saturated, signed, sizes
+from tutor.exercises.families._draw import between, reject_if, reject_saturated, signed, sizes
+from tutor.exercises.families._lstm import logit
 from tutor.exercises.families._numbers import ANSWER_DECIMALS, as_array, shown_givens, typed
 from tutor.exercises.families.counts import (
     LARGE,
@@ -263,4 +264,130 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
             ),
         ),
         steps,
+    )
+
+
+#: Steps of the direct path per difficulty, and the units at difficulty 3.
+PATH_STEPS = {1: 3, 2: 4, 3: 3}
+
+
+def direct_path(z: np.ndarray) -> np.ndarray:
+    """∂h_T/∂h_0 of a GRU whose update gates are z (T, H) and whose recurrent weights are zero,
+    from the engine: then each step's Jacobian is its direct term diag(z_t) alone."""
+    H = z.shape[1]
+    params = gru.GRUParams(
+        W_r=np.zeros((H, 2 * H)),
+        W_z=np.hstack([np.zeros((H, H)), np.eye(H)]),  # z_t = σ(x_t): x_t carries the gate
+        W_hn=np.zeros((H, H)),
+        W_xn=np.zeros((H, H)),
+        b_r=np.zeros(H),
+        b_z=np.zeros(H),
+        b_hn=np.zeros(H),
+        b_xn=np.zeros(H),
+    )
+    xs = logit(z)
+    trace = gru.forward(params, xs)
+    return jacobian.chain_products(gru.state_jacobians(params, trace))[-1]
+
+
+@register(
+    "gru.direct-path",
+    "improvements",
+    "GRU 的直接梯度路径与 LSTM 的细胞路径",
+    "The GRU's direct gradient path next to the LSTM's cell path",
+)
+def gru_direct_path(rng: np.random.Generator, difficulty: int) -> Exercise:
+    """Given update and forget gates at 1; gates from their pre-activations at 2; two units
+    (the diagonal of ∏ diag(z_t)) at 3."""
+    T = PATH_STEPS[difficulty]
+    H = 2 if difficulty == 3 else 1
+    if difficulty == 2:
+        a = between(rng, 0.5, 4.0, T, decimals=1)
+        c = between(rng, 0.5, 4.0, T, decimals=1)
+        z, f = sigmoid(a), sigmoid(c)
+    else:
+        z = between(rng, 0.5, 0.99, (T, H))
+        f = between(rng, 0.5, 0.99, (T, H)) if difficulty == 1 else None
+    z = np.asarray(z, dtype=float).reshape(T, H)
+    product = np.diag(direct_path(z))
+    swapped = np.prod(1.0 - z, axis=0)
+    reject_if(np.min(swapped) < 1e-4 or np.min(product) < 1e-3)
+    cells = [
+        numeric_cell(
+            "gru",
+            "$\\prod_k z_k$" if H == 1 else r"$\operatorname{diag}(\prod_k \operatorname{diag}(z_k))$",
+            product,
+            mistakes={"gru.update-swapped": swapped}
+            | ({"lstm.gate-tanh": np.prod(np.tanh(a))} if difficulty == 2 else {}),
+        )
+    ]
+    if f is not None:
+        f = np.asarray(f, dtype=float).reshape(T)
+        cells.append(
+            numeric_cell(
+                "lstm",
+                "$\\prod_k f_k$",
+                np.prod(f),
+                mistakes={"lstm.gate-tanh": np.prod(np.tanh(c))} if difficulty == 2 else {},
+            )
+        )
+    if difficulty == 2:
+        givens = {**{f"a_{k + 1}": float(a[k]) for k in range(T)},
+                  **{f"c_{k + 1}": float(c[k]) for k in range(T)}}  # fmt: skip
+        gates = Text(
+            "GRU 第 k 步更新门的预激活为 $a_k$，$z_k = \\sigma(a_k)$；LSTM 第 k 步遗忘门的预激活为 "
+            "$c_k$，$f_k = \\sigma(c_k)$。",
+            "At step k the GRU's update gate has pre-activation $a_k$, $z_k = \\sigma(a_k)$, and "
+            "the LSTM's forget gate has pre-activation $c_k$, $f_k = \\sigma(c_k)$.",
+        )
+    elif difficulty == 1:
+        givens = {**{f"z_{k + 1}": float(z[k, 0]) for k in range(T)},
+                  **{f"f_{k + 1}": float(f[k]) for k in range(T)}}  # fmt: skip
+        gates = Text("给出 GRU 各步的更新门 $z_k$ 和 LSTM 各步的遗忘门 $f_k$。",
+                     "The GRU's update gates $z_k$ and the LSTM's forget gates $f_k$ are given.")  # fmt: skip
+    else:
+        givens = {f"z_{k + 1}": z[k] for k in range(T)}
+        gates = Text("GRU 有两个单元，各步的更新门 $z_k$ 已知。",
+                     "The GRU has two units; its update gates $z_k$ are given.")  # fmt: skip
+    ask = Text(
+        f"求梯度沿 GRU 的直接路径从 $h_{T}$ 传回 $h_0$ 的因子"
+        + ("" if H == 1 else "（乘积矩阵的对角线）")
+        + ("" if f is None else f"，以及沿 LSTM 记忆直接路径从 $C_{T}$ 传回 $C_0$ 的因子")
+        + "。",
+        f"Find the factor a gradient picks up along the GRU's direct path from $h_{T}$ back to "
+        "$h_0$" + ("" if H == 1 else " (the diagonal of the product)")
+        + ("" if f is None else f", and along the LSTM's direct cell path from $C_{T}$ back to $C_0$")
+        + ".",
+    )
+    solution = [
+        worked_line("GRU 每步的直接项", "The GRU's direct term per step",
+                    r"\operatorname{diag}(z_t)", "", typed(z if H > 1 else z[:, 0])),
+        worked_line("相乘", "Their product", r"\prod_k z_k", "", typed(product)),
+    ]  # fmt: skip
+    if f is not None:
+        solution += [
+            worked_line("LSTM 每步的直接项", "The LSTM's direct term per step",
+                        r"\operatorname{diag}(f_t)", "", typed(f)),
+            worked_line("相乘", "Their product", r"\prod_k f_k", "", typed(np.prod(f))),
+        ]  # fmt: skip
+    return Exercise(
+        prompt=prompt_with_precision(
+            "GRU：$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $\\partial h_t / \\partial h_{t-1}$ "
+            "中不经过任何权重的直接项是 $\\operatorname{diag}(z_t)$，正如 LSTM 的 "
+            "$\\operatorname{diag}(f_t)$。" + f"序列长 {T} 步。{gates.zh}{ask.zh}",
+            "A GRU: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$, so the term of "
+            "$\\partial h_t / \\partial h_{t-1}$ that passes no weight is $\\operatorname{diag}(z_t)$, "
+            f"as the LSTM's is $\\operatorname{{diag}}(f_t)$. The sequence has {T} steps. "
+            f"{gates.en} {ask.en}",
+        ),
+        givens=givens,
+        cells=tuple(cells),
+        hints=hints(
+            ("$h_{t-1}$ 以系数 $z_t$ 直接进入 $h_t$：保留旧状态的是 $z_t$，不是 $1 - z_t$。",
+             "$h_{t-1}$ enters $h_t$ directly with the factor $z_t$: what keeps the old state is "
+             "$z_t$, not $1 - z_t$."),
+            ("沿直接路径每往回一步乘一个门值；各步相乘。",
+             "Each step back along the direct path multiplies by one gate value; multiply the steps."),
+        ),
+        solution=tuple(solution),
     )
