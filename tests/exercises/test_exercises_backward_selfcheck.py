@@ -33,6 +33,7 @@ BACKWARD = [
     "init.forget-bias",
     "lstm.layer-norm",
     "gru.direct-path",
+    "dropout.masks",
 ]
 SEEDS = range(50)
 

@@ -167,3 +167,29 @@ def test_gru_direct_path_is_torchs_jacobian_without_recurrent_weights(seed: int)
         assert np.allclose(exercise.cell("gru").expected, torch.diagonal(J).numpy(), atol=1e-12)
         if f is not None:
             assert np.isclose(exercise.cell("lstm").expected, torch.prod(f).item())
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_dropout_masks_are_the_sizes_of_what_they_multiply(seed: int) -> None:
+    one = generate("dropout.masks", seed, 1)
+    L, H, T, B = sizes(one, "L", "H", "T", "B")
+    module = torch.nn.LSTM(3, H, num_layers=L, device="meta")
+    output, _ = module(torch.zeros(T, B, 3, device="meta"))  # each layer's output: (T, B, H)
+    assert one.cell("between").expected == (L - 1) * output.numel()
+    p = float(one.prompt.en.split("dropout=")[1].split(")")[0])
+    assert np.isclose(one.cell("scale").expected, 1 / (1 - p))
+
+    two = generate("dropout.masks", seed, 2)
+    H, T, B = sizes(two, "H", "T", "B")
+    layer = torch.nn.LSTM(3, H, device="meta")
+    assert two.cell("per_step").expected == torch.zeros(T, B, H, device="meta").numel()
+    assert two.cell("per_sequence").expected == torch.zeros(B, H, device="meta").numel()
+    assert two.cell("per_weight").expected == layer.weight_hh_l0.numel()
+
+    three = generate("dropout.masks", seed, 3)
+    L, H = sizes(three, "L", "H")
+    stack = torch.nn.LSTM(3, H, num_layers=L, device="meta")
+    recurrent = sum(getattr(stack, f"weight_hh_l{k}").numel() for k in range(L))
+    assert three.cell("weights").expected == recurrent
+    p = float(three.prompt.en.split("rate p = ")[1].split(" ")[0])
+    assert three.cell("dropped").expected == p * recurrent
