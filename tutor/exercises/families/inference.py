@@ -20,7 +20,7 @@ from tutor.exercises.families._build import (
     worked_line,
 )
 from tutor.exercises.families._numbers import shown_givens
-from tutor.exercises.model import Cell, Exercise
+from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.registry import register
 from tutor.i18n import Text
 
@@ -38,6 +38,15 @@ def kv_cache(B: int, N: int, T: int, width: int) -> int:
     """Numbers an N-layer decoder keeps after T tokens: a key and a value of `width`
     (= n_kv · d_head) per layer and token."""
     return B * N * T * 2 * width
+
+
+def size_line(
+    zh: str, en: str, formula: str, factors: tuple[int, ...], value: int, in_bytes: bool
+) -> Step:
+    """A worked line for a count of numbers, times the bytes per number where bytes are asked."""
+    tail = (rf" \cdot {BYTES}", f"×{BYTES}") if in_bytes else ("", "")
+    numbers = "×".join(map(str, factors)) + tail[1]
+    return worked_line(zh, en, formula + tail[0], numbers, str(value))
 
 
 @register(
@@ -65,15 +74,12 @@ def inference_memory(rng: np.random.Generator, difficulty: int) -> Exercise:
     state_cell = count_cell(
         "lstm", r"$S_{\mathrm{LSTM}}$", state, {"general.constant-factor": state // 2}
     )
+    in_bytes = difficulty > 1
     steps = [
-        worked_line(
-            "每层保留 $h_t$ 和 $C_t$，与已读的长度无关",
-            "Each layer keeps $h_t$ and $C_t$, whatever the length read so far",
-            "B \\cdot L \\cdot 2H" + ("" if difficulty == 1 else " \\cdot 2"),
-            f"{B}×{L}×2×{H}" + ("" if difficulty == 1 else "×2"),
-            str(state),
-        )
-    ]
+        size_line("每层保留 $h_t$ 和 $C_t$，与已读的长度无关",
+                  "Each layer keeps $h_t$ and $C_t$, whatever the length read so far",
+                  "B \\cdot L \\cdot 2H", (B, L, 2, H), state, in_bytes),
+    ]  # fmt: skip
     if difficulty < 3:
         cache = kv_cache(B, N, T, d_model) * scale
         cells: tuple[Cell, ...] = (
@@ -81,13 +87,9 @@ def inference_memory(rng: np.random.Generator, difficulty: int) -> Exercise:
             count_cell("kv", r"$S_{\mathrm{KV}}$", cache, {"general.constant-factor": cache // 2}),
         )
         steps.append(
-            worked_line(
-                "每层每个词元一个键、一个值，各 $d_{\\mathrm{model}}$ 个数",
-                "A key and a value of $d_{\\mathrm{model}}$ numbers per layer and token",
-                "B \\cdot N \\cdot T \\cdot 2 d_{\\mathrm{model}}" + ("" if difficulty == 1 else " \\cdot 2"),
-                f"{B}×{N}×{T}×2×{d_model}" + ("" if difficulty == 1 else "×2"),
-                str(cache),
-            )
+            size_line("每层每个词元一个键、一个值，各 $d_{\\mathrm{model}}$ 个数",
+                      "A key and a value of $d_{\\mathrm{model}}$ numbers per layer and token",
+                      "B \\cdot N \\cdot T \\cdot 2 d_{\\mathrm{model}}", (B, N, T, 2, d_model), cache, in_bytes)
         )  # fmt: skip
         givens = shown_givens(L=L, H=H, N=N, d_model=d_model, T=T, B=B)
         ask = Text(
@@ -102,8 +104,8 @@ def inference_memory(rng: np.random.Generator, difficulty: int) -> Exercise:
                 count_cell("token_lstm", r"$\Delta{S}_{\mathrm{LSTM}}$", 0),
             )  # fmt: skip
             steps.append(
-                worked_line("再读一个词元，缓存增加", "One more token adds to the cache", "B \\cdot N \\cdot 2 d_{\\mathrm{model}} \\cdot 2",
-                            f"{B}×{N}×2×{d_model}×2", str(token)),
+                size_line("再读一个词元，缓存增加", "One more token adds to the cache",
+                          "B \\cdot N \\cdot 2 d_{\\mathrm{model}}", (B, N, 2, d_model), token, in_bytes)
             )  # fmt: skip
             steps.append(worked_line("LSTM 的状态大小不变", "The LSTM's state keeps its size", "\\Delta{S}_{\\mathrm{LSTM}} = 0", "", "0"))
             ask = Text(
@@ -132,13 +134,9 @@ def inference_memory(rng: np.random.Generator, difficulty: int) -> Exercise:
             count_cell("fit", r"$B_{\max}$", fit),
         )
         steps += [
-            worked_line(
-                "每层每个词元：$n_{\\mathrm{kv}}$ 个键值头，各 $d_{\\mathrm{head}}$ 维",
-                "Per layer and token: $n_{\\mathrm{kv}}$ key-value heads of $d_{\\mathrm{head}}$ entries",
-                "N \\cdot T \\cdot 2 n_{\\mathrm{kv}} d_{\\mathrm{head}} \\cdot 2",
-                f"{N}×{T}×2×{kv_heads}×{d_head}×2",
-                str(cache),
-            ),
+            size_line("每层每个词元：$n_{\\mathrm{kv}}$ 个键值头，各 $d_{\\mathrm{head}}$ 维",
+                      "Per layer and token: $n_{\\mathrm{kv}}$ key-value heads of $d_{\\mathrm{head}}$ entries",
+                      "N \\cdot T \\cdot 2 n_{\\mathrm{kv}} d_{\\mathrm{head}}", (N, T, 2, kv_heads, d_head), cache, in_bytes),
             worked_line("放得下的序列数（向下取整）", "Sequences that fit (rounded down)", "M / S_{\\mathrm{KV}}", f"{budget}×2³⁰/{cache}", str(fit)),
         ]  # fmt: skip
         givens = shown_givens(L=L, H=H, N=N, n_heads=heads, n_kv=kv_heads, d_head=d_head, T=T, M=budget)
