@@ -37,7 +37,8 @@ def test_states_and_merge_agree_with_torch(difficulty: int) -> None:
         exercise = generate("bilstm.merge", seed, difficulty)
         params = directions(exercise)
         H, D = params.hidden_size, params.input_size
-        xs = np.asarray(exercise.givens["xs"], dtype=float).reshape(-1, D)
+        T = sum(1 for name in exercise.givens if name.startswith("x_"))
+        xs = np.stack([np.atleast_1d(exercise.givens[f"x_{k}"]) for k in range(1, T + 1)])
         module = torch.nn.LSTM(D, H, bidirectional=True, dtype=torch.float64)
         state = {k: torch.from_numpy(v) for k, v in bilstm_to_torch(params).items()}
         module.load_state_dict(state)
@@ -80,3 +81,13 @@ def test_wrong_backward_states_carry_into_the_merge() -> None:
     assert results["hf"].verdict.outcome == "correct"
     assert results["hb"].verdict.outcome == "incorrect"
     assert results["merged"].carried_forward
+
+
+def test_two_steps_are_written_out() -> None:
+    """x₁, x₂ for two steps, never x₁, …, x₂."""
+    for difficulty in (1, 3):
+        exercise = generate("bilstm.merge", 0, difficulty)
+        assert "$x_1$, $x_2$" in exercise.prompt.en and r"\ldots" not in exercise.prompt.en
+        assert list(exercise.givens)[:2] == ["x_1", "x_2"]
+        assert exercise.cell("hb").label == "$[h_1^b, h_2^b]$"
+        assert "后向 LSTM" in exercise.prompt.zh and "反向 LSTM" not in exercise.prompt.zh

@@ -93,3 +93,13 @@ def test_a_wrong_dC_carries_forward(difficulty: int) -> None:
         assert results[name].verdict.outcome == "correct", name
         assert results[name].carried_forward, name
         assert "carried forward" in results[name].verdict.feedback.en
+
+
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+def test_contributions_of_step_t_are_labelled_so(difficulty: int) -> None:
+    """dC_{t-1} here is only the cell-path part, and dW_f only step t's term of a sum."""
+    exercise = generate("bptt.step", 0, difficulty)
+    assert exercise.cell("dC_prev").label == "$dC_{t-1}|_t$"
+    assert exercise.cell("dW_f_row").label.startswith("$dW_f|_t")
+    for text in (exercise.prompt.en, exercise.prompt.zh):
+        assert r"dW_f = \sum_t dW_f|_t" in text

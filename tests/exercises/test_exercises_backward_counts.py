@@ -8,7 +8,8 @@ import torch
 
 from tutor.engine import bilstm, gru, lstm, rnn
 from tutor.engine._recurrent import project_inputs
-from tutor.exercises import generate
+from tutor.exercises import generate, view
+from tutor.exercises.families._build import SHAPE
 from tutor.exercises.families.counts import parameters
 
 SIZES = [(1, 1), (3, 2), (2, 5), (16, 8)]
@@ -93,3 +94,38 @@ def test_acceleration_counts_and_shapes_follow_the_engine() -> None:
         assert Z.reshape(T * B, -1).shape == (T * B, 4 * H)
         recurrent = np.zeros((B, H)) @ W[:, :H].T
         assert tuple(shapes.cell("recurrent").expected) == recurrent.shape
+
+
+def test_batch_shapes_never_square() -> None:
+    """A square shape (or a square W) lets a transposed answer pass: no draw has one, and
+    every shape cell asks for a shape, not for a whole number."""
+    for difficulty in (1, 2, 3):
+        for seed in range(200):
+            exercise = generate("acceleration.batch-shapes", seed, difficulty)
+            H, D = int(exercise.givens["H"]), int(exercise.givens["D"])
+            assert 4 * H != H + D
+            for cell in exercise.cells:
+                if cell.name == "mults":
+                    continue
+                rows, cols = (int(v) for v in cell.expected)
+                assert rows != cols and cell.mistakes["general.transposed"].tolist() == [cols, rows]
+                assert cell.ask == SHAPE and view(exercise).cells[0].ask == SHAPE
+
+
+def test_bilstm_sequential_work_counts_both_directions() -> None:
+    for seed in range(10):
+        exercise = generate("acceleration.sequential-steps", seed, 3)
+        H, D = int(exercise.givens["H"]), int(exercise.givens["D"])
+        both = bilstm.BiLSTMParams.random(D, H, np.random.default_rng(seed))
+        per_direction = [p.stacked()[0][:, :H].size for p in (both.forward, both.backward)]
+        assert exercise.cell("critical").expected == per_direction[0]
+        assert exercise.cell("layer").expected == sum(per_direction)
+
+
+@pytest.mark.parametrize("difficulty", [1, 2, 3])
+def test_count_hints_name_two_biases_only_where_counted(difficulty: int) -> None:
+    two_bias = {"params.lstm": difficulty >= 2, "params.rnn-lstm-gru": difficulty == 3}
+    for name, counted in two_bias.items():
+        hints = " ".join(hint.en for hint in generate(name, 0, difficulty).hints)
+        assert ("two biases" in hints) == counted, name
+    assert generate("params.lstm", 0, 3).prompt.en.startswith("A stack of L LSTM layers")

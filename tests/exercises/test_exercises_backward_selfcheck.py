@@ -27,6 +27,13 @@ BACKWARD = [
     "acceleration.sequential-steps",
     "gru.step",
     "gru.vs-lstm",
+    # beyond the document
+    "params.lstmp",
+    "acceleration.inference-memory",
+    "init.forget-bias",
+    "lstm.layer-norm",
+    "gru.direct-path",
+    "dropout.masks",
 ]
 SEEDS = range(50)
 

@@ -20,7 +20,7 @@ ANSWER = Text("作答", "Answer")
 HINTS = Text("提示", "Hints")
 SOLUTION = Text("解答", "Worked solution")
 ANSWERS = Text("答案", "Answers")
-MISTAKES = Text("已编目的常见错误", "Catalogued mistakes")
+MISTAKES = Text("常见错误", "Catalogued mistakes")
 ITEM, DETAIL = "  ", "    "  # indents: a list item, and the lines it wraps onto
 
 

@@ -27,6 +27,8 @@ class Cell:
     this cell's expected value from the learner's own earlier cells (error carried forward):
     it receives {earlier cell name: value the learner gave, or the true value if none}.
     `decimals=0` asks for whole numbers (see `whole`).
+    `ask` says what form the answer takes where its kind and decimals do not (a shape
+    [rows, columns] is two whole numbers, but not "a whole number").
     """
 
     name: str
@@ -38,6 +40,7 @@ class Cell:
     mistakes: Mapping[str, Any] = field(default_factory=dict)
     depends: tuple[str, ...] = ()
     recompute: Callable[[Mapping[str, Any]], Any] | None = None
+    ask: Text | None = None
 
     @property
     def whole(self) -> bool:

@@ -55,11 +55,18 @@ NOTATION: dict[str, str] = {
     "bias_hh": r"\text{bias_hh}",
     # clipping, GRU and BiLSTM givens
     "theta": r"\theta",
-    "xs": r"[x_1, \ldots, x_T]",
     "W_hn": "W_{hn}",
-    "W_xn": "W_{xn}",
+    "W_xn": "W_{in}",  # the engine's W_xn is W_in in PyTorch's documentation
     "b_hn": "b_{hn}",
-    "b_xn": "b_{xn}",
+    "b_xn": "b_{in}",
+    # layer normalisation: gain and bias
+    "alpha": r"\alpha",
+    "beta": r"\beta",
+    # inference memory: a Transformer decoder's sizes
+    "d_model": r"d_{\mathrm{model}}",
+    "n_heads": r"n_{\mathrm{heads}}",
+    "n_kv": r"n_{\mathrm{kv}}",
+    "d_head": r"d_{\mathrm{head}}",
     "W_fwd": "W^f",
     "b_fwd": "b^f",
     "W_bwd": "W^b",

@@ -157,6 +157,8 @@ def _cell(cell: Cell) -> CellView:
 
 
 def _ask(cell: Cell) -> Text:
+    if cell.ask is not None:
+        return cell.ask
     if cell.kind == "expression":
         return Text(
             f"用 {'、'.join(cell.symbols)} 表示的式子",

@@ -57,9 +57,11 @@ def numeric_cell(
     mistakes: Mapping[str, Any] | None = None,
     depends: Sequence[str] = (),
     recompute: Callable[[Mapping[str, Any]], Any] | None = None,
+    ask: Text | None = None,
 ) -> Cell:
     """A numeric cell, its value and mistakes as shown; `recompute` (error carried forward)
-    gets the learner's earlier values."""
+    gets the learner's earlier values; `ask` names the answer's form where the decimals do
+    not."""
     shown_recompute = None
     if recompute is not None:
         inner = recompute
@@ -76,15 +78,34 @@ def numeric_cell(
         mistakes=screened(expected, mistakes, decimals),
         depends=tuple(depends),
         recompute=shown_recompute,
+        ask=ask,
     )
 
 
 def count_cell(
-    name: str, label: str, expected: Any, mistakes: Mapping[str, Any] | None = None
+    name: str,
+    label: str,
+    expected: Any,
+    mistakes: Mapping[str, Any] | None = None,
+    *,
+    ask: Text | None = None,
 ) -> Cell:
     """A whole-number cell (parameter counts, sizes, shapes)."""
     return numeric_cell(
-        name, label, np.asarray(expected, dtype=float), decimals=0, mistakes=mistakes
+        name, label, np.asarray(expected, dtype=float), decimals=0, mistakes=mistakes, ask=ask
+    )
+
+
+#: How a shape cell asks for its answer.
+SHAPE = Text("形状 [行数, 列数]", "a shape [rows, columns]")
+
+
+def shape_cell(name: str, label: str, rows: int, cols: int) -> Cell:
+    """A matrix shape typed as [rows, columns], the swapped shape its transposed mistake. A
+    square shape would let a transposed answer pass: the draw is thrown away."""
+    reject_if(rows == cols)
+    return count_cell(
+        name, label, np.array([rows, cols]), {"general.transposed": [cols, rows]}, ask=SHAPE
     )
 
 
@@ -122,6 +143,13 @@ def prompt_with_precision(zh: str, en: str, decimals: int | None = ANSWER_DECIMA
 def hints(*pairs: tuple[str, str]) -> tuple[Text, ...]:
     """Hints from (zh, en) pairs."""
     return tuple(Text(zh, en) for zh, en in pairs)
+
+
+def span(symbol: str, T: int) -> str:
+    """The steps 1…T of a sequence in prose: "$x_1$, $x_2$" for two, "$x_1$…$x_5$" for more."""
+    if T == 2:
+        return f"${symbol}_1$, ${symbol}_2$"
+    return f"${symbol}_1$…${symbol}_{{{T}}}$"
 
 
 def to_decimals(decimals: int) -> Text:

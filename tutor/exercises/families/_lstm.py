@@ -63,7 +63,7 @@ class Gate:
 GATES: dict[str, Gate] = {
     "f": Gate("f", "f", "f_{@t}", "sigmoid", "遗忘门", "forget gate"),
     "i": Gate("i", "i", "i_{@t}", "sigmoid", "输入门", "input gate"),
-    "C": Gate("C", "C_tilde", r"\tilde{C}_{@t}", "tanh", "候选值", "candidate"),
+    "C": Gate("C", "C_tilde", r"\tilde{C}_{@t}", "tanh", "候选细胞状态", "candidate"),
     "o": Gate("o", "o", "o_{@t}", "sigmoid", "输出门", "output gate"),
 }
 

@@ -14,9 +14,11 @@ from tutor.exercises.families._build import (
     count_cell,
     hints,
     numeric_cell,
+    shape_cell,
     whole_number_exercise,
     worked_line,
 )
+from tutor.exercises.families._draw import reject_if
 from tutor.exercises.families._numbers import shown_givens
 from tutor.exercises.families.counts import LARGE, SMALL, pick
 from tutor.exercises.model import Cell, Exercise
@@ -25,12 +27,6 @@ from tutor.i18n import Text
 
 BATCHES = (8, 16, 32, 64, 128)
 LENGTHS = (10, 20, 50, 100, 200)
-
-
-def shape_cell(name: str, label: str, rows: int, cols: int) -> Cell:
-    """A matrix shape typed as [rows, cols]; the swapped shape is the transposed mistake."""
-    swapped = [cols, rows] if abs(rows - cols) > 2 else None
-    return count_cell(name, label, np.array([rows, cols]), {"general.transposed": swapped})
 
 
 MATMUL_HINTS = hints(
@@ -106,15 +102,15 @@ def multiplications(rng: np.random.Generator, difficulty: int) -> Exercise:
         ]  # fmt: skip
         givens = shown_givens(H=H, D=D, B=B, T=T)
         ask = Text(
-            "批大小 B、序列长度 T 的整个前向：门的矩阵乘法共多少次乘法？把输入部分 $W_{kx} x_t$ "
+            "批大小 B、序列长度 T 的整个前向：门的矩阵乘法共多少次乘法？把输入部分 $W_k^{(x)} x_t$ "
             "提到循环之前后，循环前算多少次、循环里还剩多少次？",
             "The whole forward pass over a batch of B sequences of length T: how many "
             "multiplications in the gates' matrix products in all? With the input half "
-            "$W_{kx} x_t$ hoisted out of the loop, how many are done before the loop and how "
+            "$W_k^{(x)} x_t$ hoisted out of the loop, how many are done before the loop and how "
             "many stay inside it?",
         )
     return whole_number_exercise(
-        f"LSTM，输入大小 D，隐藏大小 H。{ask.zh}",
+        f"LSTM，输入维度 D，隐藏维度 H。{ask.zh}",
         f"An LSTM with input size D and hidden size H. {ask.en}",
         givens,
         cells,
@@ -134,6 +130,9 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
     hoisted input projection over all T steps at 2; the lesson's column layout at 3."""
     H, D = pick(rng, LARGE)
     B = int(rng.choice([b for b in BATCHES if b not in (H, D)]))
+    # a square W, (4H, H + D), would let its transposed shape pass (shape_cell rejects the
+    # square shapes that are asked for)
+    reject_if(4 * H == H + D)
     givens = shown_givens(H=H, D=D, B=B)
     if difficulty == 1:
         cells = (
@@ -156,16 +155,17 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
         givens = shown_givens(H=H, D=D, B=B, T=T)
         cells = (
             shape_cell("inputs", "$X$", T * B, D),
-            shape_cell("projection", r"$X W_x^\top$", T * B, 4 * H),
-            shape_cell("recurrent", r"$H_{t-1} W_h^\top$", B, 4 * H),
+            shape_cell("projection", r"$X (W^{(x)})^\top$", T * B, 4 * H),
+            shape_cell("recurrent", r"$H_{t-1} (W^{(h)})^\top$", B, 4 * H),
         )
         ask = Text(
-            "把所有时间步的输入一次投影：T 个 (B, D) 的输入排成一个矩阵 X，乘 $W_x^\\top$"
-            "（$W_x$ 是 W 作用于 x 的列，(4H, D)）。写出 X、$X W_x^\\top$ 以及循环里每一步 "
-            "$H_{t-1} W_h^\\top$ 的形状。",
+            "把所有时间步的输入一次投影：T 个 (B, D) 的输入排成一个矩阵 X，乘 $(W^{(x)})^\\top$"
+            "（$W^{(x)}$ 是 W 作用于 x 的列，(4H, D)；作用于 h 的列是 $W^{(h)}$，(4H, H)）。"
+            "写出 X、$X (W^{(x)})^\\top$ 以及循环里每一步 $H_{t-1} (W^{(h)})^\\top$ 的形状。",
             "Project the inputs of all time steps at once: the T inputs of shape (B, D) stacked "
-            "into one matrix X, times $W_x^\\top$ ($W_x$ is the x-columns of W, (4H, D)). Give "
-            "the shapes of X, of $X W_x^\\top$ and of each step's $H_{t-1} W_h^\\top$ in the loop.",
+            "into one matrix X, times $(W^{(x)})^\\top$ ($W^{(x)}$ is the x-columns of W, (4H, D); "
+            "the h-columns are $W^{(h)}$, (4H, H)). Give the shapes of X, of $X (W^{(x)})^\\top$ "
+            "and of each step's $H_{t-1} (W^{(h)})^\\top$ in the loop.",
         )
         steps = [
             worked_line("T·B 行", "T·B rows", "X", "", f"({T * B}, {D})"),
@@ -191,7 +191,7 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
             worked_line("乘法次数", "Multiplications", "4H(H + D) B", f"4×{H}×{H + D}×{B}", str(4 * B * H * (H + D))),
         ]  # fmt: skip
     return whole_number_exercise(
-        f"批大小 B 的 LSTM 一步（输入大小 D，隐藏大小 H，四个门融合成一个 (4H, H + D) 的 W，"
+        f"批大小 B 的 LSTM 一步（输入维度 D，隐藏维度 H，四个门融合成一个 (4H, H + D) 的 W，"
         f"h 在前）。形状写成 [行数, 列数]。{ask.zh}",
         "One LSTM step for a batch of B examples (input size D, hidden size H, the four gates "
         "fused into one (4H, H + D) matrix W, h first). Type a shape as [rows, columns]. "
@@ -205,8 +205,8 @@ def batch_shapes(rng: np.random.Generator, difficulty: int) -> Exercise:
                 "dimension B to the inputs and outputs.",
             ),
             (
-                "W 的前 H 列作用于 h，后 D 列作用于 x：$W = [W_h | W_x]$。",
-                "The first H columns of W act on h, the last D on x: $W = [W_h | W_x]$.",
+                "W 的前 H 列作用于 h，后 D 列作用于 x：$W = [W^{(h)}, W^{(x)}]$。",
+                "The first H columns of W act on h, the last D on x: $W = [W^{(h)}, W^{(x)}]$.",
             ),
         ),
         steps,
@@ -264,24 +264,32 @@ def sequential_steps(rng: np.random.Generator, difficulty: int) -> Exercise:
             count_cell("bilstm", "$S$", T, {"general.constant-factor": 2 * T}),
             count_cell(
                 "critical",
-                r"$N_{\mathrm{loop}}$",
+                r"$N_{\mathrm{dir}}$",
                 4 * H * H,
                 {"general.constant-factor": 4 * H * (H + D)},
+            ),
+            count_cell(
+                "layer", r"$N_{\mathrm{layer}}$", 8 * H * H, {"general.constant-factor": 4 * H * H}
             ),
         )
         givens = shown_givens(T=T, H=H, D=D)
         ask = Text(
             "双向 LSTM 的两个方向可以同时算：长度 T 的序列要依次算多少步（S）？"
-            "把输入部分提到循环之前后，每一步留在顺序路径上的是递归乘法 $W_h h_{t-1}$："
-            "一个样本每一步多少次乘法？",
+            "把输入部分提到循环之前后，每一步留在顺序路径上的是每个方向的递归乘法 "
+            "$W^{(h)} h_{t-1}$（$W^{(h)}$ 是四个门作用于 h 的列，(4H, H)）：一个样本每一步"
+            "每个方向多少次乘法（$N_{\\mathrm{dir}}$）？这一层两个方向合起来每一步多少次"
+            "（$N_{\\mathrm{layer}}$）？",
             "The two directions of a BiLSTM can run at the same time: how many steps run one "
             "after another for a sequence of length T (S)? With the input half hoisted out of "
-            "the loop, what stays on the sequential path is the recurrent product $W_h h_{t-1}$: "
-            "how many multiplications per step for one example?",
+            "the loop, what stays on the sequential path is each direction's recurrent product "
+            "$W^{(h)} h_{t-1}$ ($W^{(h)}$ is the four gates' h-columns, (4H, H)): how many "
+            "multiplications per step for one example in one direction ($N_{\\mathrm{dir}}$), "
+            "and in the whole layer, both directions together ($N_{\\mathrm{layer}}$)?",
         )
         steps = [
             worked_line("两个方向互不依赖", "The directions do not depend on each other", "S = T", "", str(T)),
-            worked_line("每一步：(4H, H) 乘长度 H 的向量", "Each step: (4H, H) times a length-H vector", "4H^2", f"4×{H}²", str(4 * H * H)),
+            worked_line("每个方向每一步：(4H, H) 乘长度 H 的向量", "Each direction, each step: (4H, H) times a length-H vector", "4H^2", f"4×{H}²", str(4 * H * H)),
+            worked_line("两个方向同时算，每一步合计", "Both directions run at once; per step together", "2 \\cdot 4H^2 = 8H^2", f"8×{H}²", str(8 * H * H)),
         ]  # fmt: skip
     return whole_number_exercise(
         f"$h_t$ 依赖 $h_{{t-1}}$，所以 LSTM 的时间步只能一个接一个地算。{ask.zh}",

@@ -13,6 +13,7 @@ from tutor.exercises.families._build import (
     hints,
     numeric_cell,
     prompt_with_precision,
+    span,
     whole_number_exercise,
     worked_line,
 )
@@ -99,11 +100,15 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
 
     other = {"sum": "mean", "mean": "sum"}.get(mode)
     formula, mode_zh, mode_en = MERGE_TEXT[mode]
+    def states(arrow: str) -> str:
+        return "$[" + ", ".join(f"h_{k}^{arrow}" for k in range(1, T + 1)) + "]$"
+
+    order = "1, 2" if T == 2 else f"1…{T}"
     cells = (
-        numeric_cell("hf", r"$[h_1^f, \ldots, h_T^f]$", fwd.hs),
+        numeric_cell("hf", states("f"), fwd.hs),
         numeric_cell(
             "hb",
-            r"$[h_1^b, \ldots, h_T^b]$",
+            states("b"),
             bwd.hs,
             # listed in the order the backward LSTM computes them: h_T^b first
             mistakes={"bilstm.backward-reversed": bwd.hs[::-1]},
@@ -133,43 +138,43 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
     per_step = "每一步一行" if H > 1 else ""
     solution = (
         *_direction_steps(fwd, "f", "前向", "Forward", "W^f", "b^f"),
-        *_direction_steps(bwd, "b", "反向", "Backward", "W^b", "b^b"),
+        *_direction_steps(bwd, "b", "后向", "Backward", "W^b", "b^b"),
         worked_line(f"按{mode_zh}合并", f"Merge by {mode_en}", formula.replace("_t", f"_{t + 1}"), "", typed(merged)),
-        worked_line("大小", "Size", f"{DIM}(h_{t + 1})", "", str(width)),
+        worked_line("维度", "Size", f"{DIM}(h_{t + 1})", "", str(width)),
     )  # fmt: skip
     W_f, b_f = _stacked(directions[0])
     W_b, b_b = _stacked(directions[1])
     return Exercise(
         prompt=prompt_with_precision(
-            f"一个双向 LSTM（每个方向 H = {H}）读序列 $x_1, \\ldots, x_{T}$，初始状态都是 0。"
-            "$W^f$、$b^f$ 是前向 LSTM 的权重，$W^b$、$b^b$ 是反向 LSTM 的，四个门按 f、i、"
+            f"一个双向 LSTM（每个方向 H = {H}）读序列 {span('x', T)}，初始状态都是 0。"
+            "$W^f$、$b^f$ 是前向 LSTM 的权重，$W^b$、$b^b$ 是后向 LSTM 的，四个门按 f、i、"
             r"$\tilde{C}$、o 的顺序上下堆叠，作用于 $[h, x_t]$（h 在前）。"
-            f"求两个方向的所有隐藏状态（按 t = 1…{T} 排列{per_step}），用{mode_zh}"
-            f"（${formula}$）得到的 $h_{t + 1}$，以及它的大小。",
-            f"A bidirectional LSTM (H = {H} per direction) reads $x_1, \\ldots, x_{T}$ from zero "
+            f"求两个方向的所有隐藏状态（按 t = {order} 排列{per_step}），用{mode_zh}"
+            f"（${formula}$）得到的 $h_{t + 1}$，以及它的维度。",
+            f"A bidirectional LSTM (H = {H} per direction) reads {span('x', T)} from zero "
             "initial states. $W^f$, $b^f$ are the forward LSTM's weights and $W^b$, $b^b$ the "
             r"backward one's, the four gates stacked in the order f, i, $\tilde{C}$, o, acting on "
             f"$[h, x_t]$ (h first). Find every hidden state of both directions (in the order "
-            f"t = 1…{T}{', one row per step' if H > 1 else ''}), the merged output $h_{t + 1}$ "
+            f"t = {order}{', one row per step' if H > 1 else ''}), the merged output $h_{t + 1}$ "
             f"by {mode_en} (${formula}$), and its size.",
             ANSWER_DECIMALS,
         ),
-        givens=shown_givens(xs=xs, W_fwd=W_f, b_fwd=b_f, W_bwd=W_b, b_bwd=b_b),
+        givens=shown_givens(**{f"x_{k}": xs[k - 1] for k in range(1, T + 1)}, W_fwd=W_f, b_fwd=b_f, W_bwd=W_b, b_bwd=b_b),
         cells=cells,
         hints=hints(
             (
-                "两个方向是两个独立的 LSTM：前向从 $x_1$ 读到 $x_T$，反向从 $x_T$ 读到 $x_1$。",
-                "The directions are two independent LSTMs: the forward one reads $x_1$ to $x_T$, "
-                "the backward one $x_T$ to $x_1$.",
+                f"两个方向是两个独立的 LSTM：前向从 $x_1$ 读到 $x_{T}$，后向从 $x_{T}$ 读到 $x_1$。",
+                f"The directions are two independent LSTMs: the forward one reads $x_1$ to $x_{T}$, "
+                f"the backward one $x_{T}$ to $x_1$.",
             ),
             (
-                r"$h_t^b$ 是反向 LSTM 读完 $x_t$ 后的状态，它的“上一步”是 $h_{t+1}^b$；"
-                "写答案时仍按 t = 1…T 排列。",
+                r"$h_t^b$ 是后向 LSTM 读完 $x_t$ 后的状态，它的“上一步”是 $h_{t+1}^b$；"
+                f"写答案时仍按 t = {order} 排列。",
                 r"$h_t^b$ is the backward LSTM's state after reading $x_t$; its previous state is "
-                r"$h_{t+1}^b$. List it in the order t = 1…T all the same.",
+                rf"$h_{{t+1}}^b$. List it in the order t = {order} all the same.",
             ),
             (
-                f"合并只用同一时刻的两个状态：${formula}$；拼接的大小是 2H，求和与平均是 H。",
+                f"合并只用同一时刻的两个状态：${formula}$；拼接的维度是 2H，求和与平均是 H。",
                 f"Merging pairs the two states of the same step: ${formula}$; concatenation has "
                 "2H entries, sum and mean H.",
             ),
@@ -181,7 +186,7 @@ def merge(rng: np.random.Generator, difficulty: int) -> Exercise:
 @register(
     "bilstm.sizes",
     "bilstm",
-    "双向 LSTM 的输出大小与参数量",
+    "双向 LSTM 的输出维度与参数量",
     "A BiLSTM's output size and parameter count",
 )
 def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
@@ -217,7 +222,7 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
             if difficulty == 3
             else parameters("lstm", H, 2 * H)
         )
-        name = "第 2 层（同样是双向）" if difficulty == 3 else "上面一层单向 LSTM（隐藏大小 H）"
+        name = "第 2 层（同样是双向）" if difficulty == 3 else "上面一层单向 LSTM（隐藏维度 H）"
         name_en = (
             "layer 2 (also bidirectional)"
             if difficulty == 3
@@ -242,7 +247,7 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
         )
         steps.append(
             worked_line(
-                f"{name}的输入大小是 2H", f"The input of {name_en} has size 2H",
+                f"{name}的输入维度是 2H", f"The input of {name_en} has size 2H",
                 rf"D^{{(2)}} = 2H = {2 * H}", "", str(upper),
             )
         )  # fmt: skip
@@ -255,8 +260,8 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
     extra_zh = f"以及{name}的参数量 $N^{{(2)}}$" if name else ""
     extra_en = f", and the parameters $N^{{(2)}}$ of {name_en}" if name else ""
     return whole_number_exercise(
-        f"一个双向 LSTM 层，输入大小 D，每个方向隐藏大小 H，输出按拼接合并。{torch_zh}"
-        f"求每一步输出 $h_t$ 的大小、这一层的参数量 N{extra_zh}。",
+        f"一个双向 LSTM 层，输入维度 D，每个方向隐藏维度 H，输出按拼接合并。{torch_zh}"
+        f"求每一步输出 $h_t$ 的维度、这一层的参数量 N{extra_zh}。",
         f"A bidirectional LSTM layer with input size D and hidden size H per direction, "
         f"outputs merged by concatenation; {torch_en}. Find the size of each output $h_t$, "
         f"the layer's number of parameters N{extra_en}.",
@@ -269,7 +274,7 @@ def sizes(rng: np.random.Generator, difficulty: int) -> Exercise:
                 "entries.",
             ),
             (
-                "一个 LSTM 层：$4(H(H + D) + H)$；上面一层的输入大小是下面一层的输出大小。",
+                "一个 LSTM 层：$4(H(H + D) + H)$；上面一层的输入维度是下面一层的输出维度。",
                 "One LSTM layer: $4(H(H + D) + H)$; the next layer's input size is this layer's "
                 "output size.",
             ),

@@ -54,12 +54,14 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     def row_from(values: Mapping[str, Any]) -> np.ndarray:
         return as_array(values["dz_f"], (H,))[row] * hx
 
-    w_label = "$dW_f$" if H == 1 else f"$dW_f[{row + 1}, :]$"
+    # step t's contributions, X|_t: the full dW_f is the sum over t of dW_f|_t, and dC_{t-1}
+    # also receives a part through h_{t-1} when step t-1 is differentiated
+    w_label = "$dW_f|_t$" if H == 1 else f"$dW_f|_t[{row + 1}, :]$"
     # the cells that only multiply dC_t by one factor: (engine field, label, mistakes)
     from_dC_cells = (
         (
             "dC_prev",
-            "$dC_{t-1}$",
+            "$dC_{t-1}|_t$",
             {
                 "lstm.dc-prev-missing-forget": g.dC_total,
                 "lstm.dc-missing-output-term": dC_next * f,
@@ -146,9 +148,9 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             dC,
         ),
         worked_line(
-            "传回上一细胞",
-            "Sent back along the cell",
-            r"dC_{t-1} = dC_t \odot f_t",
+            "沿细胞传回上一步（第 t 步的贡献）",
+            "Sent back along the cell (step t's contribution)",
+            r"dC_{t-1}|_t = dC_t \odot f_t",
             f"{dC} ⊙ {v(f)}",
             typed(g.dC_prev),
         ),
@@ -167,7 +169,7 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             typed(g.di),
         ),
         worked_line(
-            "候选值",
+            "候选细胞状态",
             "Candidate",
             r"d\tilde{C}_t = dC_t \odot i_t",
             f"{dC} ⊙ {v(i)}",
@@ -181,8 +183,8 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             typed(g.dz_f),
         ),
         worked_line(
-            "权重",
-            "Weights",
+            "权重（第 t 步的贡献）",
+            "Weights (step t's contribution)",
             rf"{w_label[1:-1]} = (dz_f)_{{{row + 1}}} [h_{{t-1}}, x_t]",
             f"{dz_j} · {v(hx)}",
             typed(g.dW_f[row]),
@@ -194,13 +196,17 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
         prompt=prompt_with_precision(
             "LSTM 单步反向传播。$dX$ 表示 $\\partial L/\\partial X$。下面给出这一步的前向值、"
             "$h_t$ 的完整梯度 $dh_t$，以及沿细胞路径从 t+1 步传回的 $dC_{t+1} \\odot f_{t+1}$。"
-            "求 $do_t$、完整的 $dC_t$、沿细胞传回的 $dC_{t-1}$、$df_t$、$di_t$、"
-            f"$d\\tilde{{C}}_t$、$dz_f$ 和 $dW_f${row_zh}。",
+            "$dX|_t$ 表示第 t 步对 $dX$ 的贡献：完整的 $dW_f = \\sum_t dW_f|_t$ 是所有时间步之和，"
+            "$dC_{t-1}$ 在反向传播第 t-1 步时还会得到经过 $h_{t-1}$ 的部分。"
+            "求 $do_t$、完整的 $dC_t$、第 t 步沿细胞传回的 $dC_{t-1}|_t$、$df_t$、$di_t$、"
+            f"$d\\tilde{{C}}_t$、$dz_f$ 和第 t 步的 $dW_f|_t${row_zh}。",
             "One LSTM step backward. $dX$ means $\\partial L/\\partial X$. Given the step's "
             "forward values, the full gradient $dh_t$ of $h_t$, and $dC_{t+1} \\odot f_{t+1}$, "
-            "what arrives along the cell path from step t+1: compute $do_t$, $dC_t$ in full, "
-            "the part $dC_{t-1}$ sent back along the cell, $df_t$, $di_t$, $d\\tilde{C}_t$, "
-            f"$dz_f$ and $dW_f${row_en}.",
+            "what arrives along the cell path from step t+1. $dX|_t$ is step t's contribution "
+            "to $dX$: the full $dW_f = \\sum_t dW_f|_t$ sums every step's, and $dC_{t-1}$ also "
+            "receives a part through $h_{t-1}$ when step t-1 is differentiated. Compute $do_t$, "
+            "$dC_t$ in full, step t's cell-path part $dC_{t-1}|_t$, $df_t$, $di_t$, "
+            f"$d\\tilde{{C}}_t$, $dz_f$ and step t's $dW_f|_t${row_en}.",
         ),
         givens=shown_givens(
             x=x,
@@ -228,11 +234,11 @@ def bptt_step(rng: np.random.Generator, difficulty: int) -> Exercise:
             ),
             (
                 "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$：每个因子的梯度是 $dC_t$ "
-                "乘另一个因子；$dz_f = df_t \\odot f_t(1 - f_t)$，$dW_f$ 的第 j 行是 "
+                "乘另一个因子；$dz_f = df_t \\odot f_t(1 - f_t)$，第 t 步的 $dW_f|_t$ 的第 j 行是 "
                 "$(dz_f)_j [h_{t-1}, x_t]$。",
                 "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$: each factor's gradient is "
-                "$dC_t$ times its partner; $dz_f = df_t \\odot f_t(1 - f_t)$, and row j of $dW_f$ "
-                "is $(dz_f)_j [h_{t-1}, x_t]$.",
+                "$dC_t$ times its partner; $dz_f = df_t \\odot f_t(1 - f_t)$, and row j of step "
+                "t's $dW_f|_t$ is $(dz_f)_j [h_{t-1}, x_t]$.",
             ),
         ),
         solution=solution,

@@ -69,7 +69,7 @@ def cell_update(rng: np.random.Generator, difficulty: int) -> Exercise:
         )
     else:
         prompt = Text(
-            f"已知这一步的遗忘门、输入门、候选值和上一时刻的记忆（{size.zh}）。"
+            f"已知这一步的遗忘门、输入门、候选细胞状态和上一时刻的记忆（{size.zh}）。"
             f"求新的记忆 ${CELL}$，{places.zh}。",
             f"Given this step's forget gate, input gate, candidate and previous cell ({size.en}), "
             f"compute the new cell ${CELL}$, {places.en}.",
@@ -77,7 +77,7 @@ def cell_update(rng: np.random.Generator, difficulty: int) -> Exercise:
         first = ELEMENTWISE
     hints = (
         first,
-        Text("遗忘门乘旧记忆：$f_t \\odot C_{t-1}$；输入门乘候选值：$i_t \\odot \\tilde{C}_t$。",
+        Text("遗忘门乘旧记忆：$f_t \\odot C_{t-1}$；输入门乘候选细胞状态：$i_t \\odot \\tilde{C}_t$。",
              "The forget gate scales the old cell, $f_t \\odot C_{t-1}$; the input gate scales the "
              "candidate, $i_t \\odot \\tilde{C}_t$."),
         Text(f"两项相加：${CELL}$。", f"Add the two: ${CELL}$."),

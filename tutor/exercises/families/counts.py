@@ -71,17 +71,24 @@ def parameter_count_cell(
     return count_cell(name, label, right, mistakes)
 
 
-COUNT_HINTS = hints(
-    (
-        "每个块是 $W_k [h_{t-1}, x_t] + b_k$：$W_k$ 的形状是 (H, H + D)，$b_k$ 是 (H,)。",
-        "Each block is $W_k [h_{t-1}, x_t] + b_k$: $W_k$ has shape (H, H + D), $b_k$ is (H,).",
-    ),
-    (
-        "RNN 有 1 个块，GRU 3 个，LSTM 4 个；PyTorch 每个块有两个偏置 b_ih 和 b_hh。",
-        "An RNN has 1 block, a GRU 3, an LSTM 4; PyTorch keeps two biases per block, b_ih and "
-        "b_hh.",
-    ),
-)
+def count_hints(biases: int) -> tuple[Text, ...]:
+    """The hints of a count; PyTorch's two biases are named only where they are counted."""
+    blocks = (
+        "RNN 有 1 个块，GRU 3 个，LSTM 4 个",
+        "An RNN has 1 block, a GRU 3, an LSTM 4",
+    )
+    two = (
+        ("；PyTorch 每个块有两个偏置 b_ih 和 b_hh。", "; PyTorch keeps two biases per block, b_ih and b_hh.")
+        if biases == 2
+        else ("；每个块一个偏置。", "; one bias per block.")
+    )  # fmt: skip
+    return hints(
+        (
+            "每个块是 $W_k [h_{t-1}, x_t] + b_k$：$W_k$ 的形状是 (H, H + D)，$b_k$ 是 (H,)。",
+            "Each block is $W_k [h_{t-1}, x_t] + b_k$: $W_k$ has shape (H, H + D), $b_k$ is (H,).",
+        ),
+        (blocks[0] + two[0], blocks[1] + two[1]),
+    )
 
 
 @register(
@@ -141,10 +148,14 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
             f"PyTorch's nn.LSTM(input_size={D}, hidden_size={H}, num_layers={layers}): find "
             "the parameters of layer 1, of layer 2, and the total.",
         )
+        lead = Text(
+            "L 个 LSTM 层堆叠，第 1 层的输入维度 D，每层隐藏维度 H。",
+            "A stack of L LSTM layers, the first with input size D, each with hidden size H.",
+        )
         steps = [
             block_step("lstm", H, D, 2),
             worked_line(
-                "第 2 层及以上的输入是 $h_t$（大小 H）",
+                "第 2 层及以上的输入是 $h_t$（维度 H）",
                 "From layer 2 on the input is $h_t$ (size H)",
                 "D \\to H",
                 "",
@@ -160,12 +171,16 @@ def lstm_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
             ),
         ]
         givens = shown_givens(H=H, D=D, L=layers)
+    if difficulty < 3:
+        lead = Text(
+            "一个 LSTM 层，输入维度 D，隐藏维度 H。", "An LSTM layer with input size D and hidden size H."
+        )
     return whole_number_exercise(
-        f"一个 LSTM 层，输入大小 D，隐藏大小 H。{ask.zh}",
-        f"An LSTM layer with input size D and hidden size H. {ask.en}",
+        f"{lead.zh}{ask.zh}",
+        f"{lead.en} {ask.en}",
         givens,
         cells,
-        COUNT_HINTS,
+        count_hints(1 if difficulty == 1 else 2),
         steps,
     )
 
@@ -191,11 +206,11 @@ def compare_parameters(rng: np.random.Generator, difficulty: int) -> Exercise:
     else:
         how = Text("每个块一个偏置。", "One bias per block.")
     return whole_number_exercise(
-        f"输入大小 D、隐藏大小 H 的单层 {which[0]} 各有多少个参数？{how.zh}",
+        f"输入维度 D、隐藏维度 H 的单层 {which[0]} 各有多少个参数？{how.zh}",
         f"How many parameters do one-layer {which[1]} with input size D and hidden size H "
         f"have? {how.en}",
         shown_givens(H=H, D=D),
         cells,
-        COUNT_HINTS,
+        count_hints(biases),
         [block_step(k, H, D, biases) for k in kinds],
     )

@@ -19,7 +19,7 @@ from tutor.i18n import Text
 def activation_hint(gate: Gate) -> Text:
     if gate.activation == "tanh":
         return Text(
-            r"最后 $\tilde{C}_t = \tanh(z_C)$：候选值用 tanh 而不是 σ，所以可以是负数。",
+            r"最后 $\tilde{C}_t = \tanh(z_C)$：候选细胞状态用 tanh 而不是 σ，所以可以是负数。",
             r"Finally $\tilde{C}_t = \tanh(z_C)$: the candidate uses tanh, not σ, so it may be negative.",
         )
     lhs = gate.label()[1:-1]
@@ -71,7 +71,7 @@ def gate_exercise(gate: Gate) -> Callable[[np.random.Generator, int], Exercise]:
 for _key, _name, _lesson, _zh, _en in (
     ("f", "lstm.forget-gate", "three-gates", "遗忘门 f", "The forget gate f"),
     ("i", "lstm.input-gate", "three-gates", "输入门 i", "The input gate i"),
-    ("C", "lstm.candidate", "gate-mechanism", "候选值 C̃", "The candidate C̃"),
+    ("C", "lstm.candidate", "gate-mechanism", "候选细胞状态 C̃", "The candidate C̃"),
     ("o", "lstm.output-gate", "three-gates", "输出门 o", "The output gate o"),
 ):
     register(_name, _lesson, _zh, _en)(gate_exercise(GATES[_key]))

@@ -2,7 +2,11 @@
 the LSTM's.
 
     r_t = σ(W_r [h_{t-1}, x_t] + b_r),  z_t = σ(W_z [h_{t-1}, x_t] + b_z)
-    n_t = tanh(W_xn x_t + b_xn + r_t ⊙ (W_hn h_{t-1} + b_hn))
+    n_t = tanh(W_in x_t + b_in + r_t ⊙ (W_hn h_{t-1} + b_hn))
+
+r and z are written as the course writes gates (PyTorch's documentation splits W_r into W_ir and
+W_hr, with b_r = b_ir + b_hr); the candidate keeps the names of PyTorch's documentation, W_in,
+b_in, W_hn, b_hn (the engine's W_xn, b_xn, W_hn, b_hn).
     h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t-1}
 """
 
@@ -13,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from tutor.engine import gru
+from tutor.engine import gru, jacobian
 from tutor.engine.activations import sigmoid
 from tutor.exercises.families._build import (
     count_cell,
@@ -23,7 +27,8 @@ from tutor.exercises.families._build import (
     whole_number_exercise,
     worked_line,
 )
-from tutor.exercises.families._draw import reject_saturated, signed, sizes
+from tutor.exercises.families._draw import between, reject_if, reject_saturated, signed, sizes
+from tutor.exercises.families._lstm import logit
 from tutor.exercises.families._numbers import ANSWER_DECIMALS, as_array, shown_givens, typed
 from tutor.exercises.families.counts import (
     LARGE,
@@ -40,7 +45,7 @@ from tutor.i18n import Text
 EQUATIONS = (
     r"r_t = \sigma(W_r [h_{t-1}, x_t] + b_r)",
     r"z_t = \sigma(W_z [h_{t-1}, x_t] + b_z)",
-    r"n_t = \tanh(W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
+    r"n_t = \tanh(W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn}))",
     r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
 )
 
@@ -74,7 +79,7 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     reject_saturated(st.z_r, st.z_z, st.z_n)
     no_bias = gru.step(_variant(params, bias=False), x, h_prev)
     swapped = gru.step(_variant(params, swapped=True), x, h_prev) if H == D else None
-    outside = st.z_n - st.r * st.hn  # W_xn x + b_xn
+    outside = st.z_n - st.r * st.hn  # W_in x + b_in
     # Cho et al.: the reset before the product, W_hn (r ⊙ h_{t-1}) + b_hn; where that gives
     # PyTorch's numbers anyway, it is no mistake
     cho = np.tanh(outside + params.W_hn @ (st.r * h_prev) + params.b_hn)
@@ -131,8 +136,8 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
         worked_line("更新门", "Update gate", r"z_z = W_z [h_{t-1}, x_t] + b_z", "", typed(st.z_z)),
         worked_line("", "", r"z_t = \sigma(z_z)", "", typed(st.z)),
         worked_line("重置门作用的部分", "What the reset gate scales", r"W_{hn} h_{t-1} + b_{hn}", "", typed(st.hn)),
-        worked_line("输入部分", "The input part", r"W_{xn} x_t + b_{xn}", "", typed(outside)),
-        worked_line("候选", "Candidate", r"z_n = W_{xn} x_t + b_{xn} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", typed(st.z_n)),
+        worked_line("输入部分", "The input part", r"W_{in} x_t + b_{in}", "", typed(outside)),
+        worked_line("候选隐藏状态", "Candidate", r"z_n = W_{in} x_t + b_{in} + r_t \odot (W_{hn} h_{t-1} + b_{hn})", "", typed(st.z_n)),
         worked_line("", "", r"n_t = \tanh(z_n)", "", typed(st.n)),
         worked_line(
             "新状态", "New state", r"h_t = (1 - z_t) \odot n_t + z_t \odot h_{t-1}",
@@ -142,10 +147,15 @@ def gru_step(rng: np.random.Generator, difficulty: int) -> Exercise:
     return Exercise(
         prompt=prompt_with_precision(
             "PyTorch 的 GRU（nn.GRU）一步：" + "，".join(f"${e}$" for e in EQUATIONS) + "。"
-            "求 $r_t$、$z_t$、$n_t$、$h_t$。",
+            "候选隐藏状态 $n_t$ 沿用 PyTorch 文档的名字 $W_{in}$、$b_{in}$、$W_{hn}$、$b_{hn}$；"
+            "$r_t$、$z_t$ 按本课程门的写法（PyTorch 文档把 $W_r$ 拆成 $W_{ir}$、$W_{hr}$，"
+            "$b_r = b_{ir} + b_{hr}$）。求 $r_t$、$z_t$、$n_t$、$h_t$。",
             "One step of PyTorch's GRU (nn.GRU): "
             + ", ".join(f"${e}$" for e in EQUATIONS)
-            + ". Find $r_t$, $z_t$, $n_t$ and $h_t$.",
+            + ". The candidate $n_t$ keeps the names of PyTorch's documentation, $W_{in}$, "
+            "$b_{in}$, $W_{hn}$, $b_{hn}$; $r_t$ and $z_t$ are written as the course writes gates "
+            "(PyTorch's documentation splits $W_r$ into $W_{ir}$ and $W_{hr}$, and "
+            "$b_r = b_{ir} + b_{hr}$). Find $r_t$, $z_t$, $n_t$ and $h_t$.",
         ),
         givens=shown_givens(x=x, h_prev=h_prev, **weights, **biases),
         cells=cells,
@@ -237,7 +247,7 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
                 ask.en + " Over a sequence of length T, how many steps must the GRU run one after another ($S_{\\mathrm{GRU}}$)?",
             )  # fmt: skip
     return whole_number_exercise(
-        f"输入大小 D、隐藏大小 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
+        f"输入维度 D、隐藏维度 H 的单层 GRU 和 LSTM（GRU 有 3 个权重块，LSTM 有 4 个）。{ask.zh}",
         f"A one-layer GRU and a one-layer LSTM with input size D and hidden size H (the GRU has "
         f"3 weight blocks, the LSTM 4). {ask.en}",
         givens,
@@ -254,4 +264,130 @@ def versus_lstm(rng: np.random.Generator, difficulty: int) -> Exercise:
             ),
         ),
         steps,
+    )
+
+
+#: Steps of the direct path per difficulty, and the units at difficulty 3.
+PATH_STEPS = {1: 3, 2: 4, 3: 3}
+
+
+def direct_path(z: np.ndarray) -> np.ndarray:
+    """∂h_T/∂h_0 of a GRU whose update gates are z (T, H) and whose recurrent weights are zero,
+    from the engine: then each step's Jacobian is its direct term diag(z_t) alone."""
+    H = z.shape[1]
+    params = gru.GRUParams(
+        W_r=np.zeros((H, 2 * H)),
+        W_z=np.hstack([np.zeros((H, H)), np.eye(H)]),  # z_t = σ(x_t): x_t carries the gate
+        W_hn=np.zeros((H, H)),
+        W_xn=np.zeros((H, H)),
+        b_r=np.zeros(H),
+        b_z=np.zeros(H),
+        b_hn=np.zeros(H),
+        b_xn=np.zeros(H),
+    )
+    xs = logit(z)
+    trace = gru.forward(params, xs)
+    return jacobian.chain_products(gru.state_jacobians(params, trace))[-1]
+
+
+@register(
+    "gru.direct-path",
+    "improvements",
+    "GRU 的直接梯度路径与 LSTM 的细胞路径",
+    "The GRU's direct gradient path next to the LSTM's cell path",
+)
+def gru_direct_path(rng: np.random.Generator, difficulty: int) -> Exercise:
+    """Given update and forget gates at 1; gates from their pre-activations at 2; two units
+    (the diagonal of ∏ diag(z_t)) at 3."""
+    T = PATH_STEPS[difficulty]
+    H = 2 if difficulty == 3 else 1
+    if difficulty == 2:
+        a = between(rng, 0.5, 4.0, T, decimals=1)
+        c = between(rng, 0.5, 4.0, T, decimals=1)
+        z, f = sigmoid(a), sigmoid(c)
+    else:
+        z = between(rng, 0.5, 0.99, (T, H))
+        f = between(rng, 0.5, 0.99, (T, H)) if difficulty == 1 else None
+    z = np.asarray(z, dtype=float).reshape(T, H)
+    product = np.diag(direct_path(z))
+    swapped = np.prod(1.0 - z, axis=0)
+    reject_if(np.min(swapped) < 1e-4 or np.min(product) < 1e-3)
+    cells = [
+        numeric_cell(
+            "gru",
+            "$\\prod_k z_k$" if H == 1 else r"$\operatorname{diag}(\prod_k \operatorname{diag}(z_k))$",
+            product,
+            mistakes={"gru.update-swapped": swapped}
+            | ({"lstm.gate-tanh": np.prod(np.tanh(a))} if difficulty == 2 else {}),
+        )
+    ]
+    if f is not None:
+        f = np.asarray(f, dtype=float).reshape(T)
+        cells.append(
+            numeric_cell(
+                "lstm",
+                "$\\prod_k f_k$",
+                np.prod(f),
+                mistakes={"lstm.gate-tanh": np.prod(np.tanh(c))} if difficulty == 2 else {},
+            )
+        )
+    if difficulty == 2:
+        givens = {**{f"a_{k + 1}": float(a[k]) for k in range(T)},
+                  **{f"c_{k + 1}": float(c[k]) for k in range(T)}}  # fmt: skip
+        gates = Text(
+            "GRU 第 k 步更新门的预激活为 $a_k$，$z_k = \\sigma(a_k)$；LSTM 第 k 步遗忘门的预激活为 "
+            "$c_k$，$f_k = \\sigma(c_k)$。",
+            "At step k the GRU's update gate has pre-activation $a_k$, $z_k = \\sigma(a_k)$, and "
+            "the LSTM's forget gate has pre-activation $c_k$, $f_k = \\sigma(c_k)$.",
+        )
+    elif difficulty == 1:
+        givens = {**{f"z_{k + 1}": float(z[k, 0]) for k in range(T)},
+                  **{f"f_{k + 1}": float(f[k]) for k in range(T)}}  # fmt: skip
+        gates = Text("给出 GRU 各步的更新门 $z_k$ 和 LSTM 各步的遗忘门 $f_k$。",
+                     "The GRU's update gates $z_k$ and the LSTM's forget gates $f_k$ are given.")  # fmt: skip
+    else:
+        givens = {f"z_{k + 1}": z[k] for k in range(T)}
+        gates = Text("GRU 有两个单元，各步的更新门 $z_k$ 已知。",
+                     "The GRU has two units; its update gates $z_k$ are given.")  # fmt: skip
+    ask = Text(
+        f"求梯度沿 GRU 的直接路径从 $h_{T}$ 传回 $h_0$ 的因子"
+        + ("" if H == 1 else "（乘积矩阵的对角线）")
+        + ("" if f is None else f"，以及沿 LSTM 记忆直接路径从 $C_{T}$ 传回 $C_0$ 的因子")
+        + "。",
+        f"Find the factor a gradient picks up along the GRU's direct path from $h_{T}$ back to "
+        "$h_0$" + ("" if H == 1 else " (the diagonal of the product)")
+        + ("" if f is None else f", and along the LSTM's direct cell path from $C_{T}$ back to $C_0$")
+        + ".",
+    )
+    solution = [
+        worked_line("GRU 每步的直接项", "The GRU's direct term per step",
+                    r"\operatorname{diag}(z_t)", "", typed(z if H > 1 else z[:, 0])),
+        worked_line("相乘", "Their product", r"\prod_k z_k", "", typed(product)),
+    ]  # fmt: skip
+    if f is not None:
+        solution += [
+            worked_line("LSTM 每步的直接项", "The LSTM's direct term per step",
+                        r"\operatorname{diag}(f_t)", "", typed(f)),
+            worked_line("相乘", "Their product", r"\prod_k f_k", "", typed(np.prod(f))),
+        ]  # fmt: skip
+    return Exercise(
+        prompt=prompt_with_precision(
+            "GRU：$h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$，所以 $\\partial h_t / \\partial h_{t-1}$ "
+            "中不经过任何权重的直接项是 $\\operatorname{diag}(z_t)$，正如 LSTM 的 "
+            "$\\operatorname{diag}(f_t)$。" + f"序列长 {T} 步。{gates.zh}{ask.zh}",
+            "A GRU: $h_t = (1 - z_t) \\odot n_t + z_t \\odot h_{t-1}$, so the term of "
+            "$\\partial h_t / \\partial h_{t-1}$ that passes no weight is $\\operatorname{diag}(z_t)$, "
+            f"as the LSTM's is $\\operatorname{{diag}}(f_t)$. The sequence has {T} steps. "
+            f"{gates.en} {ask.en}",
+        ),
+        givens=givens,
+        cells=tuple(cells),
+        hints=hints(
+            ("$h_{t-1}$ 以系数 $z_t$ 直接进入 $h_t$：保留旧状态的是 $z_t$，不是 $1 - z_t$。",
+             "$h_{t-1}$ enters $h_t$ directly with the factor $z_t$: what keeps the old state is "
+             "$z_t$, not $1 - z_t$."),
+            ("沿直接路径每往回一步乘一个门值；各步相乘。",
+             "Each step back along the direct path multiplies by one gate value; multiply the steps."),
+        ),
+        solution=tuple(solution),
     )

@@ -87,7 +87,7 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
         Text("四个块都只读 $[h_{t-1}, x_t]$：$f_t$、$i_t$、$o_t$ 用 σ，$\\tilde{C}_t$ 用 tanh。",
              "All four blocks read only $[h_{t-1}, x_t]$: $f_t$, $i_t$, $o_t$ use σ, "
              "$\\tilde{C}_t$ uses tanh."),
-        Text("$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$：遗忘门作用于旧记忆，输入门作用于候选值。",
+        Text("$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$：遗忘门作用于旧记忆，输入门作用于候选细胞状态。",
              "$C_t = f_t \\odot C_{t-1} + i_t \\odot \\tilde{C}_t$: the forget gate scales the old "
              "cell, the input gate the candidate."),
         Text("$h_t = o_t \\odot \\tanh(C_t)$：用新的记忆 $C_t$，先 tanh 再乘输出门。",

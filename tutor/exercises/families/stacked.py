@@ -90,7 +90,7 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     rows = slice(block * H, (block + 1) * H)
     torch_gate, lhs, size = TORCH_NAME[gate.key], gate.label(), sizes_text(H, D)
     prompt = Text(
-        "PyTorch 的 `nn.LSTM` 把四块按 i, f, g, o 的顺序堆叠（g 即候选值 $\\tilde{C}_t$），每块 $H$ 行："
+        "PyTorch 的 `nn.LSTM` 把四块按 i, f, g, o 的顺序堆叠（g 即候选细胞状态 $\\tilde{C}_t$），每块 $H$ 行："
         "`weight_ih`（$4H \\times D$）乘 $x_t$，`weight_hh`（$4H \\times H$）乘 $h_{t-1}$，"
         f"每块有两个偏置 `bias_ih` 和 `bias_hh`（{size.zh}）。计算{gate.zh} {lhs}，"
         f"保留 {ANSWER_DECIMALS} 位小数。",

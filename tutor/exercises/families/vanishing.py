@@ -16,7 +16,7 @@ import numpy as np
 
 from tutor.engine import jacobian, rnn
 from tutor.engine.activations import sigmoid, tanh, tanh_grad
-from tutor.exercises.families._build import numeric_cell
+from tutor.exercises.families._build import numeric_cell, span
 from tutor.exercises.families._draw import GIVEN_DECIMALS, between, reject_if, signed
 from tutor.exercises.families._numbers import ANSWER_DECIMALS, expansion, typed
 from tutor.exercises.model import Exercise, Step
@@ -83,19 +83,16 @@ def rnn_product(rng: np.random.Generator, difficulty: int) -> Exercise:
                         decimals=decimals, mistakes=mistakes)  # fmt: skip
     step = r"h_k = \tanh(a_k), \; a_k = w h_{k-1} + u x_k + b"
 
-    def span(v: str) -> str:
-        return f"${v}_1$, ${v}_2$" if T == 2 else f"${v}_1$…${v}_{T}$"
-
     prompt = Text(
-        f"标量 tanh RNN：${step}$。已知 $w$、$u$、$b$、$h_0$ 和 {span('x')}，"
+        f"标量 tanh RNN：${step}$。已知 $w$、$u$、$b$、$h_0$ 和 {span('x', T)}，"
         f"求梯度沿 {T} 步传回的因子 ${product_text(T)}$，保留 {decimals} 位小数。",
-        f"A scalar tanh RNN: ${step}$. Given $w$, $u$, $b$, $h_0$ and {span('x')}, compute "
+        f"A scalar tanh RNN: ${step}$. Given $w$, $u$, $b$, $h_0$ and {span('x', T)}, compute "
         f"the factor a gradient picks up going back {T} steps, ${product_text(T)}$, to "
         f"{decimals} decimals.",
     )
     hints = (
-        Text(f"先正向算出 {span('h')}：每个因子都要用到这一步的 $h_k$。",
-             f"Run the forward pass first, {span('h')}: each factor needs that step's $h_k$."),
+        Text(f"先正向算出 {span('h', T)}：每个因子都要用到这一步的 $h_k$。",
+             f"Run the forward pass first, {span('h', T)}: each factor needs that step's $h_k$."),
         Text(f"每往回一步乘一个 ${FACTOR}$：$\\tanh' = 1 - \\tanh^2$，平方不能漏。",
              f"Each step back multiplies by ${FACTOR}$: $\\tanh' = 1 - \\tanh^2$, squared."),
         Text(f"把 {T} 个因子相乘（$w$ 也要乘 {T} 次）。",
