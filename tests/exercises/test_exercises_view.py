@@ -88,7 +88,7 @@ def test_each_cell_says_what_form_its_answer_takes() -> None:
         for c in view(generate(name, 0, 1)).cells
     }
     assert ask["f"] == Text("4 位小数", "4 decimals")
-    assert ask["C"] == Text("3 位小数", "3 decimals")
+    assert ask["C"] == Text("4 位小数", "4 decimals")  # later cells too: rounding is carried
     assert ask["lstm"] == Text("整数", "a whole number")
     expression = next(c for c in view(generate("backprop.derivative", 0, 1)).cells)
     listed = ", ".join(s.typed for s in expression.symbols)

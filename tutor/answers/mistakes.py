@@ -27,16 +27,16 @@ def _m(id: str, title_en: str, title_zh: str, en: str, zh: str) -> Mistake:
 
 _ENTRIES = [
     # --- LSTM forward pass ------------------------------------------------------------------------
-    _m("lstm.candidate-sigmoid", "σ instead of tanh on the candidate", "候选值用了 σ 而不是 tanh",
+    _m("lstm.candidate-sigmoid", "σ instead of tanh on the candidate", "候选细胞状态用了 σ 而不是 tanh",
        "This is what σ on the candidate gives. The gates f, i, o use σ (values in 0…1), but the "
        "candidate C̃ₜ = tanh(W_C·[hₜ₋₁, xₜ] + b_C) uses tanh, so it can be negative.",
-       "这是对候选值使用 σ 得到的结果。门 f、i、o 用 σ（取值 0…1），而候选值 "
+       "这是对候选细胞状态使用 σ 得到的结果。门 f、i、o 用 σ（取值 0…1），而候选细胞状态 "
        "C̃ₜ = tanh(W_C·[hₜ₋₁, xₜ] + b_C) 用 tanh，可以取负值。"),
     _m("lstm.gate-tanh", "tanh instead of σ on a gate", "门用了 tanh 而不是 σ",
        "This is what tanh on a gate gives. The forget, input and output gates use σ, so that "
        "each is a fraction between 0 and 1; only the candidate and the output squashing use tanh.",
        "这是对门使用 tanh 得到的结果。遗忘门、输入门和输出门都用 σ，使每个门是 0 到 1 之间的比例；"
-       "只有候选值和输出前的压缩用 tanh。"),
+       "只有候选细胞状态和输出前的压缩用 tanh。"),
     _m("lstm.h-missing-tanh", "tanh(Cₜ) missing from hₜ", "hₜ 中漏掉了 tanh(Cₜ)",
        "This is oₜ ⊙ Cₜ. The hidden state squashes the cell first: hₜ = oₜ ⊙ tanh(Cₜ).",
        "这是 oₜ ⊙ Cₜ 的结果。隐藏状态要先压缩记忆单元：hₜ = oₜ ⊙ tanh(Cₜ)。"),
@@ -70,7 +70,7 @@ _ENTRIES = [
     _m("lstm.forget-input-swapped", "forget and input gates swapped", "遗忘门与输入门用反了",
        "This is iₜ ⊙ Cₜ₋₁ + fₜ ⊙ C̃ₜ. The forget gate keeps part of the old cell and the input "
        "gate admits part of the candidate: Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ.",
-       "这是 iₜ ⊙ Cₜ₋₁ + fₜ ⊙ C̃ₜ 的结果。遗忘门保留旧记忆的一部分，输入门放入候选值的一部分："
+       "这是 iₜ ⊙ Cₜ₋₁ + fₜ ⊙ C̃ₜ 的结果。遗忘门保留旧记忆的一部分，输入门放入候选细胞状态的一部分："
        "Cₜ = fₜ ⊙ Cₜ₋₁ + iₜ ⊙ C̃ₜ。"),
     _m("lstm.gate-order-pytorch", "gate blocks read in PyTorch's order",
        "按 PyTorch 的顺序读取了门",

@@ -27,9 +27,6 @@ from tutor.exercises.model import Exercise
 from tutor.exercises.registry import register
 from tutor.i18n import Text
 
-#: Cells computed from earlier cells ask one decimal less: the learner's rounded inputs then
-#: move them by less than the tolerance, whether they carry typed or full-precision values.
-LATER = ANSWER_DECIMALS - 1
 #: What the learner is told about grading a chain of cells.
 CHAIN = Text(
     "后面的格按你自己前面填的值评分，所以一处失误只丢一格。",
@@ -69,19 +66,19 @@ def build(rng: np.random.Generator, difficulty: int) -> Exercise:
     }
     cells = (
         *gate_cells(d, step),
-        numeric_cell("C", "$C_t$", step.C, decimals=LATER,
+        numeric_cell("C", "$C_t$", step.C, decimals=ANSWER_DECIMALS,
                      mistakes={"lstm.forget-input-swapped": swapped},
                      depends=("f", "i", "C_tilde"), recompute=recompute_C),
-        numeric_cell("h", "$h_t$", step.h, decimals=LATER, mistakes=h_mistakes,
+        numeric_cell("h", "$h_t$", step.h, decimals=ANSWER_DECIMALS, mistakes=h_mistakes,
                      depends=("o", "C"), recompute=recompute_h),
     )  # fmt: skip
     size, columns = sizes_text(d.H, d.D), columns_text(d, "W_k")
     prompt = Text(
-        f"算完整的一步 LSTM（{size.zh}）。{columns.zh}依次填写四个门块"
-        f"（保留 {ANSWER_DECIMALS} 位小数）、新的记忆 $C_t$ 和隐藏状态 $h_t$（保留 {LATER} 位小数）。{CHAIN.zh}",
-        f"Compute one full LSTM step ({size.en}). {columns.en} Fill in the four blocks "
-        f"({ANSWER_DECIMALS} decimals), then the new cell $C_t$ and the hidden state $h_t$ ({LATER} "
-        f"decimals). {CHAIN.en}",
+        f"算完整的一步 LSTM（{size.zh}）。{columns.zh}依次填写四个门块、新的记忆 $C_t$ "
+        f"和隐藏状态 $h_t$，每格保留 {ANSWER_DECIMALS} 位小数。{CHAIN.zh}",
+        f"Compute one full LSTM step ({size.en}). {columns.en} Fill in the four blocks, then "
+        f"the new cell $C_t$ and the hidden state $h_t$, each to {ANSWER_DECIMALS} decimals. "
+        f"{CHAIN.en}",
     )
     hints = (
         Text("四个块都只读 $[h_{t-1}, x_t]$：$f_t$、$i_t$、$o_t$ 用 σ，$\\tilde{C}_t$ 用 tanh。",

@@ -28,8 +28,9 @@ from tutor.exercises.model import Cell, Exercise, Step
 from tutor.exercises.registry import register
 from tutor.i18n import Text
 
-#: Every cell is computed from earlier ones, so all ask 3 decimals (see lstm_step.LATER).
-PLACES = 3
+#: Every cell is computed from earlier ones; the grader carries the rounding of the learner's
+#: own earlier values through, so they ask the same decimals as any other cell.
+PLACES = ANSWER_DECIMALS
 
 
 @register(
