@@ -69,3 +69,25 @@ def test_a_display_formula_is_one_line_in_a_formula_fence() -> None:
     assert f"\n```{FORMULA_FENCE}\nCₜ = fₜ ⊙ Cₜ₋₁\n```\n" in out
     assert f"\n```{FORMULA_FENCE}\na = 1\n```\n" in out
     assert out.startswith("Text\n") and out.endswith("\nMore")
+
+
+def test_prose_keeps_strong_and_code_apart_from_formulas() -> None:
+    from tutor.course.markdown import prose_runs, render_prose
+
+    text = "`nn.LSTM`'s `weight_ih_l0` has $4H$ rows; which can **not** run $f_t$?"
+    assert prose_runs(text) == [
+        ("code", "nn.LSTM"),
+        ("text", "'s "),
+        ("code", "weight_ih_l0"),
+        ("text", " has 4H rows; which can "),
+        ("strong", "not"),
+        ("text", " run fₜ?"),
+    ]
+    assert render_prose(text) == "nn.LSTM's weight_ih_l0 has 4H rows; which can not run fₜ?"
+    assert render_prose("`$x$` stays as written") == "$x$ stays as written"
+
+
+def test_prose_markup_is_inert_for_brackets() -> None:
+    from tutor.ui.markup import prose
+
+    assert prose("[0, 1] and **(0, 1)**") == "\\[0, 1] and [b](0, 1)[/b]"

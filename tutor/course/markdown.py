@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from tutor.course.mathtext import render_latex
 
@@ -80,6 +81,31 @@ def find_formulas(md: str) -> list[Formula]:
 def render_inline(text: str) -> str:
     """Render the `$…$` formulas of one line of prose (prompts, options) as plain text."""
     return _INLINE.sub(lambda m: render_latex(m.group(1)), text)
+
+
+Run = tuple[Literal["text", "strong", "code"], str]
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|`([^`\n]+)`")
+
+
+def prose_runs(text: str) -> list[Run]:
+    """A question's prose (prompt, option, explanation, hint) as runs of plain text, **strong**
+    and `code`, its formulas rendered (a formula inside `code` stays as written)."""
+    runs: list[Run] = []
+    at = 0
+    for match in _EMPHASIS.finditer(text):
+        if match.start() > at:
+            runs.append(("text", render_inline(text[at : match.start()])))
+        strong, code = match.groups()
+        runs.append(("strong", render_inline(strong)) if strong is not None else ("code", code))
+        at = match.end()
+    if at < len(text):
+        runs.append(("text", render_inline(text[at:])))
+    return runs
+
+
+def render_prose(text: str) -> str:
+    """The prose as plain text: formulas rendered, the ** and ` markers dropped."""
+    return "".join(piece for _, piece in prose_runs(text))
 
 
 def _continued(previous: str, line: str) -> str | None:

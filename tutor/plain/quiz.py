@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TextIO
 
-from tutor.course.markdown import render_inline
+from tutor.course.markdown import render_prose
 from tutor.exercises.view import CellView, view
 from tutor.i18n import Lang, Text
 from tutor.plain.strings import P
@@ -82,7 +82,7 @@ class PlainQuiz:
             raise _Move(new=True)
         if command == ":hint":
             hint = self.practice.hint()
-            self.say(render_inline(hint(self.lang)) if hint else self.t(P.no_hints))
+            self.say(render_prose(hint(self.lang)) if hint else self.t(P.no_hints))
             return self.ask(prompt)
         if command == ":solution":
             self.show_solution()
@@ -153,10 +153,10 @@ class PlainQuiz:
         item = self.practice.item
         assert item is not None
         question = item.question
-        self.say(render_inline(question.prompt(self.lang)))
+        self.say(render_prose(question.prompt(self.lang)))
         ids = [o.id for o in question.options]
         for option in question.options:
-            self.say(f"  {option.id}) {render_inline(option.text(self.lang))}")
+            self.say(f"  {option.id}) {render_prose(option.text(self.lang))}")
         while True:
             picked = self.ask(self.t(P.choose, ids=", ".join(ids))).strip().lower()
             if picked.isdigit() and 1 <= int(picked) <= len(ids):
@@ -168,13 +168,13 @@ class PlainQuiz:
         self.say(self.t(P.right if checked.outcome == "correct" else P.wrong, answer=question.answer))
         for option in question.options:
             mark = "✓" if option.id == question.answer else ("✗" if option.id == picked else " ")
-            self.say(f"  {mark} {option.id}) {render_inline(option.explanation(self.lang))}")
+            self.say(f"  {mark} {option.id}) {render_prose(option.explanation(self.lang))}")
         self.ask(self.t(P.enter_next))
 
     def recall(self) -> None:
         item = self.practice.item
         assert item is not None
-        self.say(render_inline(item.question.prompt(self.lang)))
+        self.say(render_prose(item.question.prompt(self.lang)))
         self.say(self.t(P.write))
         written: list[str] = []
         while True:
@@ -185,7 +185,7 @@ class PlainQuiz:
         reveal = self.practice.reveal("\n".join(written))
         self.say(self.t(P.key_points))
         for point, hit in zip(reveal.points, reveal.covered, strict=True):
-            self.say(f"  [{'x' if hit else ' '}] {render_inline(point(self.lang))}")
+            self.say(f"  [{'x' if hit else ' '}] {render_prose(point(self.lang))}")
         while True:
             rating = self.ask(self.t(P.rate)).strip()
             if rating in ("1", "2", "3", "4"):

@@ -11,3 +11,12 @@ from __future__ import annotations
 def escape(text: str) -> str:
     """`text` as literal characters inside markup."""
     return text.replace("[", "\\[")
+
+
+def prose(text: str) -> str:
+    """A question's prose as markup: formulas rendered, **strong** in bold, `code` in bold
+    and without its backticks, everything else inert."""
+    from tutor.course.markdown import prose_runs
+
+    styles = {"text": "{}", "strong": "[b]{}[/b]", "code": "[b]{}[/b]"}
+    return "".join(styles[kind].format(escape(piece)) for kind, piece in prose_runs(text))

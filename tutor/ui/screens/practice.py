@@ -16,14 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
 
 from tutor.answers import preview
-from tutor.course.markdown import render_inline
+from tutor.course.markdown import render_prose
 from tutor.exercises.view import view
 from tutor.i18n import Lang, Text
 from tutor.study.grading import OUTCOME_NAMES, Checked
 from tutor.study.items import Item
 from tutor.study.practice import Practice, Reveal
 from tutor.study.recall import RATINGS
-from tutor.ui.markup import escape
+from tutor.ui.markup import escape, prose
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
 from tutor.ui.widgets.answer_cells import AnswerCell, AnswerGrid, CellSpec
@@ -142,8 +142,7 @@ class PracticeScreen(Localized, Screen[None]):
                 widgets.append(Static(f"[dim]{escape(S.practice_symbols.format(symbols=shown)(lang))}[/dim]"))
             widgets.append(AnswerGrid(specs, lang, values))
         else:
-            prompt = render_inline(item.question.prompt(lang))
-            widgets.append(Static(escape(prompt), id="item-prompt"))
+            widgets.append(Static(prose(item.question.prompt(lang)), id="item-prompt"))
             if item.kind == "choice":
                 choices = ChoiceList(item.question, lang)
                 widgets.append(choices)
@@ -212,7 +211,7 @@ class PracticeScreen(Localized, Screen[None]):
         if item.generated:
             assert item.exercise is not None
             parts.append(S.level.format(n=item.exercise.difficulty)(lang))
-            framing = render_inline(item.question.prompt(lang))
+            framing = render_prose(item.question.prompt(lang))
             if framing:
                 parts.append(framing)
         return escape(" · ".join(parts))
@@ -361,7 +360,7 @@ class PracticeScreen(Localized, Screen[None]):
         shown = self.practice.hints_shown
         total = len(self.item.hints)
         lines = [
-            f"[b]{S.practice_hint.format(n=n, total=total)(self.lang)}[/b]{escape(render_inline(h(self.lang)))}"
+            f"[b]{S.practice_hint.format(n=n, total=total)(self.lang)}[/b]{prose(h(self.lang))}"
             for n, h in enumerate(shown, 1)
         ]
         self.query_one("#item-hints", Static).update("\n".join(lines))

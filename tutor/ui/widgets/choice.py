@@ -12,7 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tutor.course import Question
-from tutor.course.markdown import render_inline
+from tutor.course.markdown import render_prose
+from tutor.exercises.notation import NO_BREAK
+from tutor.exercises.wrap import wrap
 from tutor.i18n import Lang
 from tutor.ui.markup import escape
 
@@ -49,18 +51,29 @@ class ChoiceList(OptionList):
         self._fill()
 
     def _fill(self) -> None:
+        """The options (and, once answered, their explanations), wrapped with a hanging
+        indent: OptionList itself would start every continued line at the left edge."""
+        highlighted = self.highlighted
         self.clear_options()
+        width = (self.size.width or self.app.size.width - 4) - 4  # the border and padding
         for n, option in enumerate(self.question.options):
             mark = ""
             if self.chosen is not None:
                 right = option.id == self.question.answer
                 mark = "✓ " if right else ("✗ " if option.id == self.chosen else "  ")
-            text = escape(render_inline(option.text(self.lang)))
-            prompt = f"{mark}{option_key(n)}) [b]{option.id}[/b]. {text}"
+            head = f"{mark}{option_key(n)}) {option.id}. "
+            pad = " " * len(head)
+            lines = wrap(render_prose(option.text(self.lang)), width, indent=head, hang=pad)
+            prompt = escape("\n".join(lines)).replace(f"{option.id}. ", f"[b]{option.id}[/b]. ", 1)
             if self.chosen is not None:
-                why = escape(render_inline(option.explanation(self.lang)))
-                prompt += f"\n     [dim]{why}[/dim]"
-            self.add_option(Option(prompt, id=option.id))
+                why = wrap(render_prose(option.explanation(self.lang)), width, indent=pad, hang=pad)
+                prompt += "\n[dim]" + escape("\n".join(why)) + "[/dim]"
+            self.add_option(Option(prompt.replace(NO_BREAK, " "), id=option.id))
+        if highlighted is not None:
+            self.highlighted = highlighted
+
+    def on_resize(self) -> None:
+        self._fill()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Picking keys work until the question is answered, and only for options that exist

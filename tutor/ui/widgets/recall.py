@@ -9,9 +9,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Static, TextArea
 
-from tutor.course.markdown import render_inline
 from tutor.i18n import Lang
-from tutor.ui.markup import escape
+from tutor.ui.markup import escape, prose
 from tutor.ui.strings import S
 
 
@@ -56,7 +55,7 @@ class RecallPane(Vertical):
         lines = [f"[b]{escape(S.recall_points(self.lang))}[/b]"]
         for point, hit in points:
             mark = "[green]✓[/green]" if hit else "[dim]·[/dim]"
-            lines.append(f" {mark} {escape(render_inline(point))}")
+            lines.append(f" {mark} {prose(point)}")
         covered = sum(hit for _, hit in points)
         lines.append(
             f"[dim]{escape(S.recall_covered.format(n=covered, total=len(points))(self.lang))}[/dim]"
