@@ -291,3 +291,23 @@ async def test_language_switch_keeps_what_was_typed(lang: str) -> None:
             await pilot.pause()
         cell = screen.query_one(AnswerGrid).cell("s_range")
         assert isinstance(cell, AnswerCell) and cell.value == "[0.1, 0.2]"
+
+
+async def test_keys_that_arrive_together_keep_their_order() -> None:
+    """tmux's send-keys (or a fast typist) delivers ⌫⌫⌫0.25⏎ in one read: the backspaces
+    must not be applied after the digits (Textual runs bound keys after a round trip)."""
+    from textual import events
+
+    store = in_memory("test")
+    tutor = app(store)
+    async with tutor.run_test(size=SIZE) as pilot:
+        screen = await practise(pilot, "activations")
+        await go_to(pilot, screen, lambda item: item.id == "activations.sigmoid-max-slope")
+        await type_into(pilot, screen, "answer", "0.5")
+        for key, char in [("backspace", None)] * 3 + [(c, c) for c in "0.25"] + [("enter", "\r")]:
+            event = events.Key(key, char)
+            event.set_sender(tutor)
+            tutor._driver.send_message(event)  # all at once, as one terminal read
+        await wait_until(pilot, lambda: bool(store.attempts()))
+        assert store.attempts()[0].answers == {"answer": "0.25"}
+        assert store.attempts()[0].outcome == "correct"

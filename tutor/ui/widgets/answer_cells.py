@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 from tutor.i18n import Lang, Text
 from tutor.ui.markup import escape
 from tutor.ui.strings import S
+from tutor.ui.widgets.ordered_keys import OrderedKeys
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class CellSpec:
     symbols: tuple[str, ...] = ()  # names the preview accepts (an expression cell)
 
 
-class CellInput(Input):
+class CellInput(OrderedKeys, Input):
     """An answer box; ↑ and ↓ move to the cell above or below, as Tab and Shift+Tab do."""
 
     BINDINGS = [

@@ -12,6 +12,11 @@ from textual.widgets import Button, Static, TextArea
 from tutor.i18n import Lang
 from tutor.ui.markup import escape, prose
 from tutor.ui.strings import S
+from tutor.ui.widgets.ordered_keys import OrderedKeys
+
+
+class RecallArea(OrderedKeys, TextArea):
+    """The box a recall answer is written in (its editing keys keep their order)."""
 
 
 class RecallPane(Vertical):
@@ -33,7 +38,7 @@ class RecallPane(Vertical):
         self.lang = lang
         # made here, not in compose: the screen may fill them before they are mounted
         self._help = Static(f"[dim]{escape(S.recall_write(lang))}[/dim]", id="recall-help")
-        self.area = TextArea(text, id="recall-text", soft_wrap=True, tab_behavior="focus")
+        self.area = RecallArea(text, id="recall-text", soft_wrap=True, tab_behavior="focus")
         self._written = Static("", id="recall-written")
         self._button = Button(S.recall_reveal(lang), id="recall-reveal", variant="primary")
         self._points = Static("", id="recall-points")
