@@ -197,7 +197,7 @@ class PlainQuiz:
         item = self.practice.item
         assert item is not None and item.exercise is not None
         layout = view(item.exercise)
-        self.say(layout.prompt(self.lang))
+        self.say(render_prose(layout.prompt(self.lang)))
         if layout.givens:
             self.say(self.t(P.given))
             for given in layout.givens:

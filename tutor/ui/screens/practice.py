@@ -123,11 +123,11 @@ class PracticeScreen(Localized, Screen[None]):
         if item.kind == "answer":
             assert item.exercise is not None
             layout = view(item.exercise)
-            widgets.append(Static(escape(layout.prompt(lang)), id="item-prompt"))
+            widgets.append(Static(prose(layout.prompt(lang)), id="item-prompt"))
             if layout.givens:
                 rows = [f"  {escape(g.label)} = {escape(g.value)}" for g in layout.givens]
                 widgets.append(
-                    Static(f"{S.practice_given(lang)}:\n" + "\n".join(rows), id="item-givens")
+                    Static(f"{S.practice_given(lang)}\n" + "\n".join(rows), id="item-givens")
                 )
             specs = [
                 CellSpec(c.name, c.label, c.ask, tuple(sym.typed for sym in c.symbols))

@@ -71,7 +71,7 @@ class AnswerCell(Vertical):
         with Horizontal():
             yield Static(f"{escape(label)} =", classes="cell-label")
             yield self.input
-            yield Static(f"({escape(self.spec.ask(self.lang))})", classes="cell-ask")
+            yield Static(escape(S.cell_ask.format(ask=self.spec.ask)(self.lang)), classes="cell-ask")
         yield self.line
 
     @property
