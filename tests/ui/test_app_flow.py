@@ -169,7 +169,7 @@ async def test_questions_and_standing_load_after_the_first_paint() -> None:
         await pilot.pause()
         prompt = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
         items = len(slots(app.course.lessons[0]))
-        assert "▱▱▱▱▱▱▱▱▱▱   0%" in prompt and f"0/{items}" in prompt  # mastery, practised
+        assert "░░░░░░░░░░   0%" in prompt and f"0/{items}" in prompt  # mastery, practised
 
 
 async def test_a_broken_questions_file_is_reported_after_loading(

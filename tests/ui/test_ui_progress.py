@@ -20,7 +20,8 @@ from tutor.progress import Attempt, Store, in_memory
 from tutor.ui.app import TutorApp
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.practice import PracticeScreen
-from tutor.ui.screens.progress import ProgressScreen, mastery_bar
+from tutor.ui.screens.progress import ProgressScreen
+from tutor.ui.widgets.bars import mastery_bar
 from tutor.ui.widgets.progress_charts import ActivityChart, ForecastChart
 
 NOW = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)

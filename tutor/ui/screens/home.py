@@ -15,14 +15,7 @@ from tutor.course import Course, Lang, Lesson
 from tutor.ui.markup import escape
 from tutor.ui.screens.base import Localized
 from tutor.ui.strings import S
-
-BAR = 10  # cells of a mastery bar
-
-
-def bar(share: float, width: int = BAR) -> str:
-    """▰▰▰▱▱▱▱▱▱▱: filled cells for the share, never a full bar before it is full."""
-    filled = min(width, int(share * width + 1e-9))
-    return "▰" * filled + "▱" * (width - filled)
+from tutor.ui.widgets.bars import mastery_bar
 
 
 def shorten(text: str, cells: int) -> str:
@@ -47,7 +40,7 @@ def lesson_row(
     mastery: float | None = None,
     practised: tuple[int, int] | None = None,
 ) -> str:
-    """" 3. Title…   ▰▰▰▱▱▱▱▱▱▱  30%  4/9": a lesson on one line of `width` cells."""
+    """" 3. Title…   ███░░░░░░░  30%  4/9": a lesson on one line of `width` cells."""
     if not loaded:
         tail = S.loading(lang)
     elif not lesson.questions:
@@ -56,7 +49,7 @@ def lesson_row(
         tail = f"{len(lesson.questions)} {S.questions(lang)}"
     else:
         done = f"{practised[0]}/{practised[1]}" if practised else ""
-        tail = f"{bar(mastery)} {mastery:4.0%}  {done:>5}"
+        tail = f"{mastery_bar(mastery)}  {done:>5}"
     room = max(10, width - 4 - cell_len(tail) - 2)
     title = shorten(lesson.title(lang), room)
     gap = " " * max(1, room - cell_len(title) + 1)
