@@ -43,11 +43,33 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+async def answer_and_time(pilot: object, screen: object, typed: object) -> float:
+    """Type each cell's answer (`typed(cell)`), then time Enter until the last cell's verdict."""
+    from tutor.ui.widgets.answer_cells import AnswerGrid
+
+    item = screen.practice.item  # type: ignore[attr-defined]
+    assert item is not None and item.exercise is not None
+    grid = screen.query_one(AnswerGrid)  # type: ignore[attr-defined]
+    for cell in item.exercise.cells:
+        grid.cell(cell.name).input.value = typed(cell)  # type: ignore[operator]
+    last = grid.cell(item.exercise.cells[-1].name)
+    last.input.focus()
+    await pilot.pause()  # type: ignore[attr-defined]
+    start = time.perf_counter()
+    enter(screen.app)  # type: ignore[attr-defined]
+    while not str(last.line.render()).startswith(("✓", "✗", "◐", "⚠")):
+        await asyncio.sleep(0.001)
+    return time.perf_counter() - start
+
+
+def as_typed(cell: object) -> str:
+    return format_value(cell.expected, 4 if cell.decimals is None else cell.decimals)  # type: ignore[attr-defined]
+
+
 async def submits(lesson: str, generator: str | None, answers: int) -> list[float]:
     """Seconds from Enter to the verdict being drawn, over `answers` fresh draws."""
     from tutor.ui.app import TutorApp
     from tutor.ui.screens.practice import PracticeScreen
-    from tutor.ui.widgets.answer_cells import AnswerGrid
 
     app = TutorApp(lang="en", store=in_memory("bench"), seed=0)
     times: list[float] = []
@@ -66,22 +88,7 @@ async def submits(lesson: str, generator: str | None, answers: int) -> list[floa
             screen.practice.next()
             await screen._draw_item()
         for _ in range(answers):
-            item = screen.practice.item
-            assert item is not None and item.exercise is not None
-            grid = screen.query_one(AnswerGrid)
-            for cell in item.exercise.cells:
-                grid.cell(cell.name).input.value = format_value(
-                    cell.expected, 4 if cell.decimals is None else cell.decimals
-                )
-            last = grid.cell(item.exercise.cells[-1].name)
-            last.input.focus()
-            await pilot.pause()
-            line = last.line
-            start = time.perf_counter()
-            enter(app)
-            while "correct" not in str(line.render()):
-                await asyncio.sleep(0.001)
-            times.append(time.perf_counter() - start)
+            times.append(await answer_and_time(pilot, screen, as_typed))
             await screen.action_new_numbers()
             await pilot.pause()
     app.close_resources()
@@ -92,7 +99,6 @@ async def first_expression(wait: float) -> float:
     """An expression question on screen for `wait` s, then its first answer: Enter to verdict."""
     from tutor.ui.app import TutorApp
     from tutor.ui.screens.practice import PracticeScreen
-    from tutor.ui.widgets.answer_cells import AnswerGrid
 
     app = TutorApp(lang="en", store=in_memory("bench"), seed=0)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -106,20 +112,7 @@ async def first_expression(wait: float) -> float:
             screen.practice.next()
         await screen._draw_item()
         await asyncio.sleep(wait)  # the learner reads the question
-        item = screen.practice.item
-        assert item is not None and item.exercise is not None
-        grid = screen.query_one(AnswerGrid)
-        for cell in item.exercise.cells:
-            grid.cell(cell.name).input.value = str(cell.expected)
-        last = grid.cell(item.exercise.cells[-1].name)
-        last.input.focus()
-        await pilot.pause()
-        line = last.line
-        start = time.perf_counter()
-        enter(app)
-        while not str(line.render()).startswith(("✓", "✗", "◐", "⚠")):
-            await asyncio.sleep(0.001)
-        seconds = time.perf_counter() - start
+        seconds = await answer_and_time(pilot, screen, lambda cell: str(cell.expected))
     app.close_resources()
     return seconds
 

@@ -88,3 +88,61 @@ def test_the_real_command_with_a_pipe(tmp_path: Path) -> None:
     row = next(r for r in data["lessons"] if r["id"] == "activations")
     assert (row["attempts"], row["practised"], row["accuracy"]) == (1, 1, 1.0)
     assert data["attempts"][0]["question_id"] == "activations.sigmoid-range"
+
+
+def plain(data: Path, lines: list[str], *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        main,
+        ["--lang", "en", "--data-dir", str(data), *args, "--plain", "--seed", "1"],
+        input="".join(f"{line}\n" for line in lines),
+    )
+    return result.exit_code, result.stdout
+
+
+def test_review_plain_introduces_the_days_new_items_and_schedules_them(tmp_path: Path) -> None:
+    CliRunner().invoke(main, ["--data-dir", str(tmp_path), "review", "--new-per-day", "2"])
+    code, out = plain(tmp_path, [":skip", ":skip"], "review")
+    assert code == 0 and "== Review ==" in out and "[1/2 · 0 correct]" in out
+    assert "No reviews scheduled yet." in out  # both skipped: nothing answered, no card
+    lines = []
+    for _ in range(2):  # answer both (choice questions of lesson 1: any option is counted)
+        lines += ["a", ""]
+    code, out = plain(tmp_path, lines, "review")
+    assert code == 0 and "Next review:" in out
+    store, _ = open_store(tmp_path, version="t")
+    assert len(store.cards()) == 2 and all(a.session == "review" for a in store.attempts())
+    assert all(a.rating is not None for a in store.attempts())
+
+
+def test_mock_plain_runs_timed_questions_and_saves_the_summary(tmp_path: Path) -> None:
+    code, out = plain(tmp_path, [], "mock", "--questions", "3", "--minutes", "1")
+    assert code == 0 and "== Mock interview ==" in out and "(you have 1 min for this one)" in out
+    assert "Mock interview score 0%" in out and "weakest:" in out
+    store, _ = open_store(tmp_path, version="t")
+    [mock] = store.mocks()
+    assert mock.questions == 3 and mock.finished_at is not None and mock.minutes == 1.0
+
+
+def test_mock_plain_an_answer_after_the_time_is_recorded_as_timed_out(tmp_path: Path) -> None:
+    """The clock moves 2 minutes for each reading of it: every answer comes too late."""
+    import io
+    from datetime import timedelta
+
+    from tutor.course import load_course
+    from tutor.plain.session import Terminal, now, run_plain_mock
+
+    start = now()
+    ticks = iter(range(10_000))
+    store, _ = open_store(tmp_path, version="t")
+    out = io.StringIO()
+    terminal = Terminal(
+        store,
+        "en",
+        seed=1,
+        stdin=io.StringIO("an answer\n" * 10),
+        stdout=out,
+        clock=lambda: start + timedelta(minutes=2 * next(ticks)),
+    )
+    assert run_plain_mock(load_course(), terminal, questions=2, minutes=1) == 0
+    assert out.getvalue().count("Time is up: recorded as timed out.") == 2
+    assert [a.outcome for a in store.attempts()] == ["timed-out", "timed-out"]

@@ -145,7 +145,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_store_started(
     assert len(store.attempts()) == 1 and store.saving
 
 
-def test_a_damaged_page_inside_a_real_store_is_detected(tmp_path: Path) -> None:
+def _damage_a_page(tmp_path: Path) -> None:
     store, _ = open_store(tmp_path, version="1")
     for n in range(300):
         store.record(attempt(n, answers={"answer": "x" * 200}))
@@ -154,8 +154,12 @@ def test_a_damaged_page_inside_a_real_store_is_detected(tmp_path: Path) -> None:
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(path.read_bytes())
-    data[8192:12288] = b"\x07" * 4096  # overwrite a page in the middle
+    data[8192:12288] = b"\x07" * 4096
     path.write_bytes(bytes(data))
+
+
+def test_a_damaged_page_inside_a_real_store_is_detected(tmp_path: Path) -> None:
+    _damage_a_page(tmp_path)
     store, notices = open_store(tmp_path, version="1", now=NOW)
     assert [n.kind for n in notices] == ["corrupt"]
     assert store.attempts() == []
@@ -286,19 +290,6 @@ def test_the_busy_timeout_waits_for_a_long_writer(tmp_path: Path) -> None:
     store.record(attempt())
     assert proc.wait(timeout=30) == 0
     assert len(store.attempts()) == 1 and time.monotonic() - started > 0.2
-
-
-def _damage_a_page(tmp_path: Path) -> None:
-    store, _ = open_store(tmp_path, version="1")
-    for n in range(300):
-        store.record(attempt(n, answers={"answer": "x" * 200}))
-    store.close()
-    path = tmp_path / FILE_NAME
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(path.read_bytes())
-    data[8192:12288] = b"\x07" * 4096
-    path.write_bytes(bytes(data))
 
 
 def test_a_deferred_check_finds_the_damage_and_goes_on_with_a_fresh_file(tmp_path: Path) -> None:

@@ -37,13 +37,13 @@ def quiz(ctx: click.Context, lesson: str | None, plain: bool, seed: int | None) 
     chosen = lesson_id(course, lesson)
     if not plain:
         sys.exit(open_app(ctx, practise=chosen, seed=seed))
-    from tutor.plain.session import run_plain
+    from tutor.plain.session import Terminal, run_plain
 
     store, notices = store_of(ctx)
     for notice in notices:
         click.echo(notice.message(ctx.obj["lang"]), err=True)
     try:
-        code = run_plain(course, chosen, store, lang=ctx.obj["lang"], seed=seed)
+        code = run_plain(course, chosen, Terminal(store, ctx.obj["lang"], seed))
     finally:
         store.close()
     sys.exit(code)
@@ -76,14 +76,14 @@ def review(
         return
     if not plain:
         sys.exit(open_app(ctx, review=True, seed=seed))
-    from tutor.plain.session import run_plain_review
+    from tutor.plain.session import Terminal, run_plain_review
 
     course = load(ctx)
     store, notices = store_of(ctx)
     for notice in notices:
         click.echo(notice.message(ctx.obj["lang"]), err=True)
     try:
-        code = run_plain_review(course, store, lang=ctx.obj["lang"], seed=seed)
+        code = run_plain_review(course, Terminal(store, ctx.obj["lang"], seed))
     finally:
         store.close()
     sys.exit(code)
@@ -125,7 +125,7 @@ def mock(ctx: click.Context, questions: int, minutes: float, plain: bool, seed: 
     """A mock interview: recall questions and quick computations, timed, then a summary."""
     if not plain:
         sys.exit(open_app(ctx, mock=(questions, minutes), seed=seed))
-    from tutor.plain.session import run_plain_mock
+    from tutor.plain.session import Terminal, run_plain_mock
 
     course = load(ctx)
     store, notices = store_of(ctx)
@@ -133,7 +133,7 @@ def mock(ctx: click.Context, questions: int, minutes: float, plain: bool, seed: 
         click.echo(notice.message(ctx.obj["lang"]), err=True)
     try:
         code = run_plain_mock(
-            course, store, lang=ctx.obj["lang"], questions=questions, minutes=minutes, seed=seed
+            course, Terminal(store, ctx.obj["lang"], seed), questions=questions, minutes=minutes
         )
     finally:
         store.close()

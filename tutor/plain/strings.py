@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tutor.i18n import Text
+from tutor.study.words import W
 
 
 class P:
@@ -22,17 +23,17 @@ class P:
     )
     key_points = Text("参考要点（[x] 你的回答已覆盖）：", "Key points ([x]: your answer covers it):")
     rate = Text("自评 1 重来 2 困难 3 良好 4 简单", "Rate 1 Again 2 Hard 3 Good 4 Easy")
-    recorded = Text("已记录：{rating}", "Recorded: {rating}")
-    given = Text("已知：", "Given:")
-    answer_label = Text("答案", "answer")
+    recorded = W.recorded
+    given = W.given
+    answer_label = W.answer
     after_wrong = Text(
         "回车：下一题 · :retry 再试 · :answer 看答案", "Enter: next · :retry · :answer"
     )
-    carried = Text("（按你前面的值算是对的）", "(right from your own earlier values)")
-    score = Text("得分 {score:.0%}", "Score {score:.0%}")
-    no_hints = Text("没有更多提示了。", "No more hints.")
+    carried = W.carried
+    score = W.score
+    no_hints = W.no_more_hints
     no_solution = Text("这道题没有逐步解答。", "This question has no worked solution.")
-    solution = Text("解答（由数值引擎逐步计算）：", "Worked solution (traced by the engine):")
+    solution = W.worked_solution
     summary = Text(
         "结束：{items} 题中作答 {answered} 题，答对 {correct} 题。",
         "Done: {answered} of {items} items answered, {correct} right.",

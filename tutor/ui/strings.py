@@ -6,6 +6,7 @@ Each entry is a :class:`~tutor.i18n.Text`: ``S.quit(lang)``, or ``S.home_heading
 from __future__ import annotations
 
 from tutor.i18n import Text
+from tutor.study.words import W
 
 
 class S:
@@ -64,15 +65,15 @@ class S:
     # practice
     practise = Text("练习", "Practise")
     practise_lesson = Text("练习本课（p）", "Practise this lesson (p)")
-    practice_title = Text("练习 · 第 {number} 课：{title}", "Practice · lesson {number}: {title}")
+    practice_title = W.practice_title
     practice_position = Text("{at} / {total} · 答对 {correct}", "{at} / {total} · {correct} correct")
-    practice_answer = Text("答案", "answer")
+    practice_answer = W.answer
     cell_ask = Text("（{ask}）", "({ask})")
-    practice_given = Text("已知：", "Given:")
+    practice_given = W.given
     practice_symbols = Text("可用符号：{symbols}", "Symbols: {symbols}")
     practice_hint = Text("提示 {n}/{total}：", "Hint {n}/{total}: ")
-    practice_no_hints = Text("没有更多提示了。", "No more hints.")
-    practice_solution = Text("解答（由数值引擎逐步计算）：", "Worked solution (traced by the engine):")
+    practice_no_hints = W.no_more_hints
+    practice_solution = W.worked_solution
     practice_no_solution = Text(
         "这道题没有逐步解答；按 a 查看答案。", "This question has no worked solution; a shows the answer."
     )
@@ -90,14 +91,14 @@ class S:
     )
     practice_keys_choice = Text("按 1–9 或选项字母作答", "Answer with 1–9 or the option's letter")
     practice_checking = Text("正在检查…", "Checking…")
-    practice_carried = Text("（按你前面的值算是对的）", "(right from your own earlier values)")
+    practice_carried = W.carried
     practice_done = Text(
         "练习完成：{items} 题中作答 {answered} 题，答对 {correct} 题，用时 {minutes} 分钟。",
         "Practice done: {answered} of {items} items answered, {correct} right, in {minutes} min.",
     )
     practice_done_keys = Text("按 p 再练一遍，Esc 返回。", "p practises again; Escape goes back.")
     practice_not_saved = Text("（进度未保存）", "(progress is not being saved)")
-    score = Text("得分 {score:.0%}", "score {score:.0%}")
+    score = W.score
     try_again = Text("重试", "Try again")
     show_answer = Text("答案", "Answer")
     hint = Text("提示", "Hint")
@@ -116,7 +117,7 @@ class S:
     recall_rate = Text(
         "自评：1 重来  2 困难  3 良好  4 简单", "Rate yourself: 1 Again  2 Hard  3 Good  4 Easy"
     )
-    recall_rated = Text("已记录：{rating}", "Recorded: {rating}")
+    recall_rated = W.recorded
     kind_choice = Text("选择题", "Choice")
     kind_recall = Text("面试回忆", "Interview recall")
     kind_answer = Text("计算", "Compute")
@@ -124,7 +125,7 @@ class S:
     level = Text("难度 {n}", "level {n}")
 
     # review
-    review_title = Text("复习", "Review")
+    review_title = W.review_title
     review_position = Text("还剩 {left} 题 · 已复习 {done} 题", "{left} left · {done} reviewed")
     review_nothing_due = Text("现在没有要复习的内容。", "Nothing is due for review now.")
     review_done = Text(
@@ -142,7 +143,7 @@ class S:
     back_key = Text("Esc 返回。", "Escape goes back.")
 
     # mock interview
-    mock_title = Text("模拟面试", "Mock interview")
+    mock_title = W.mock_title
     mock_position = Text("第 {at}/{total} 题 · ⏱ {clock}", "Question {at} / {total} · ⏱ {clock}")
     mock_time_up = Text("时间到：这一题已记录，进入下一题。", "Time is up: recorded, on to the next question.")
     mock_done = Text("模拟面试结束：得分 {score:.0%}，用时 {minutes} 分钟。", "Mock interview done: score {score:.0%}, {minutes} min.")
