@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -216,19 +217,35 @@ def test_a_store_from_a_newer_tutor_is_refused_and_never_overwritten(tmp_path: P
     assert path.read_bytes() == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through permissions")
-def test_a_read_only_folder_gives_a_clear_message_and_practice_goes_on(tmp_path: Path) -> None:
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nothing can be written to: mode 0500, and immutable for root (who writes
+    through permissions) where the file system allows it."""
     folder = tmp_path / "ro"
     folder.mkdir()
     folder.chmod(0o500)
+    immutable = False
+    if os.geteuid() == 0:
+        immutable = subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode == 0
+        if not immutable:
+            pytest.skip("running as root where chattr +i is not available")
     try:
-        store, [notice] = open_store(folder, version="1")
+        yield folder
     finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(folder)], check=True)
         folder.chmod(0o700)
+
+
+def test_a_read_only_folder_gives_a_clear_message_and_practice_goes_on(
+    read_only_folder: Path,
+) -> None:
+    store, [notice] = open_store(read_only_folder, version="1")
     assert notice.kind == "unwritable" and not store.saving
-    assert "not being saved" in notice.message("en")
+    assert "not being saved" in notice.message("en") and "不会保存" in notice.message("zh")
     store.record(attempt())
     assert len(store.attempts()) == 1
+    assert list(read_only_folder.iterdir()) == []  # nothing was written there
 
 
 def test_a_data_dir_that_is_a_file_gives_a_clear_message(tmp_path: Path) -> None:
@@ -326,3 +343,29 @@ async def test_the_app_says_so_when_the_deferred_check_finds_damage(tmp_path: Pa
         await wait_until(pilot, lambda: "was damaged" in toasts())
         assert "corrupt-" in toasts()
         assert app.store.saving and app.store.attempts() == []
+
+
+async def test_the_app_on_a_read_only_folder_says_so_and_practice_still_works(
+    read_only_folder: Path,
+) -> None:
+    from textual.widgets import Static
+    from waiting import wait_until
+
+    from tutor.ui.app import TutorApp
+    from tutor.ui.screens.practice import PracticeScreen
+
+    app = TutorApp(lang="en", data_dir=read_only_folder)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+
+        def toasts() -> str:
+            return " ".join(str(t.render()) for t in app.screen.query("Toast"))
+
+        await wait_until(pilot, lambda: "not being saved" in toasts())
+        await wait_until(pilot, lambda: app.questions_loaded)
+        app.open_practice("activations")
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        await pilot.pause()
+        position = str(app.screen.query_one("#practice-position", Static).render())
+        assert "(progress is not being saved)" in position
+        await pilot.press("1")  # answer the first choice: recorded in memory
+        assert len(app.store.attempts()) == 1

@@ -53,8 +53,9 @@ async def answer_right(pilot: Pilot, screen: PracticeScreen, clock: Clock) -> No
                 cell.expected, 4 if cell.decimals is None else cell.decimals
             )
         grid.cell(item.exercise.cells[-1].name).input.focus()
+        before = len(screen.practice.store.attempts())
         await pilot.press("enter")
-        await wait_until(pilot, lambda: screen._checked is not None and screen._checked.counted)
+        await wait_until(pilot, lambda: len(screen.practice.store.attempts()) > before)
     await pilot.pause()
 
 
