@@ -228,3 +228,21 @@ async def test_markup_in_a_title_is_shown_as_text(tmp_path: Path, mini_content: 
         await pilot.press("enter")
         await pilot.pause()
         assert "Gates [/] and [b]" in static_text(app, "#lesson-title")
+
+
+async def test_escape_returns_the_home_cursor_to_the_lesson_last_read() -> None:
+    app = TutorApp(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.questions_loaded)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "right_square_bracket")  # on to lesson 4
+        await pilot.pause()
+        assert (
+            isinstance(app.screen, LessonScreen)
+            and app.screen.lesson_id == app.course.lessons[3].id
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one(OptionList).highlighted == 3
